@@ -1,0 +1,86 @@
+"""The one permission layer that every view and API endpoint goes through.
+
+A view states who may use it with ``@allow(ACCESS)`` on a visible line; the
+middleware refuses any view that does not (deny by default). API endpoints use
+the same ``Access`` objects through ``quartier.api.auth``.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from quartier.accounts.models import STAFF_ROLES, Membership, Role
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who may use a view: everybody, any signed-in user, or holders of some roles."""
+
+    label: str
+    public: bool = False
+    signed_in: bool = False
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    def allows(self, user) -> bool:
+        if self.public:
+            return True
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if self.signed_in:
+            return True
+        return bool(self.roles & roles_of(user))
+
+
+PUBLIC = Access("public", public=True)
+SIGNED_IN = Access("signed in", signed_in=True)
+
+
+def roles(*names: str) -> Access:
+    return Access(" or ".join(sorted(names)), roles=frozenset(names))
+
+
+STAFF = roles(*STAFF_ROLES)
+PROJECT_LEAD = roles(Role.PROJECT_LEAD)
+
+
+def memberships_of(user) -> list[tuple[int, str]]:
+    """(organisation id, role) pairs of the user. Queries once per request and caches."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_quartier_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+        user._quartier_memberships = cached
+    return cached
+
+
+def roles_of(user) -> frozenset[str]:
+    return frozenset(role for _, role in memberships_of(user))
+
+
+def organisations_of(user, roles: Iterable[str] | None = None) -> list[int]:
+    """Ids of the organisations where the user holds one of ``roles`` (any role if None)."""
+    wanted = None if roles is None else set(roles)
+    return sorted({org for org, role in memberships_of(user) if wanted is None or role in wanted})
+
+
+def allow(access: Access) -> Callable:
+    """Declare who may use a function view; everyone else is refused."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not access.allows(request.user):
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.access = access  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator

@@ -1,0 +1,33 @@
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django_scopes import scope
+
+from quartier.accounts.access import organisations_of
+
+logger = logging.getLogger(__name__)
+
+# URL namespaces whose views check access themselves: the Django admin lets only
+# operators (is_staff) in, and every API operation states its Access through
+# quartier.api.auth. Everything else must carry @allow(...).
+DELEGATED_NAMESPACES = frozenset({"admin", "api"})
+
+
+class AccessMiddleware:
+    """Deny by default, and scope every query on personal data to the user's organisations."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with scope(organisation=organisations_of(request.user)):
+            return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if hasattr(view_func, "access"):
+            return None
+        match = request.resolver_match
+        if match is not None and set(match.namespaces) & DELEGATED_NAMESPACES:
+            return None
+        logger.error("View %s does not declare who may use it; refused.", match and match.view_name)
+        raise PermissionDenied

@@ -1,0 +1,17 @@
+"""The REST API under /api/v1/. Every operation states its access with ``auth=``."""
+
+from ninja import NinjaAPI
+
+from quartier.api.auth import Nobody
+
+api = NinjaAPI(
+    title="Quartier API",
+    version="1.0.0",
+    urls_namespace="api",
+    auth=Nobody(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+api.add_router("/accounts/", "quartier.accounts.api.router")
+api.add_router("/places/", "quartier.places.api.router")
