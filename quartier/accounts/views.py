@@ -292,6 +292,12 @@ AUDIT_PAGE_SIZE = 50
 
 @allow(PROJECT_LEAD)
 def audit_log(request: HttpRequest) -> HttpResponse:
+    # Logged first, so that the page and its count agree on what they list.
+    log_action(
+        "accounts.audit.viewed",
+        actor=request.user,
+        data={key: value for key, value in request.GET.items() if value and key != "page"},
+    )
     lead_orgs = organisations_of(request.user, [Role.PROJECT_LEAD])
     actors = User.objects.filter(memberships__organisation__in=lead_orgs).distinct()
     form = AuditFilterForm(request.GET or None, actors=actors)
@@ -314,11 +320,6 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             end = datetime.combine(data["date_to"] + timedelta(days=1), time.min, tzinfo=zone)
             entries = entries.filter(created_at__lt=end)
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    log_action(
-        "accounts.audit.viewed",
-        actor=request.user,
-        data={key: str(value) for key, value in form.data.items() if value and key != "page"},
-    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

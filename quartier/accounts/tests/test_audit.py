@@ -1,0 +1,121 @@
+import pytest
+import time_machine
+from django.utils import timezone
+from django_scopes import ScopeError, scope, scopes_disabled
+
+from quartier.accounts.audit import log_action
+from quartier.accounts.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def entries(**filters):
+    with scopes_disabled():
+        return list(AuditEntry.objects.filter(**filters))
+
+
+def test_log_action_records_who_what_and_which_record(counsellor, home_org):
+    entry = log_action("people.consent.withdrawn", actor=counsellor, subject=home_org)
+    assert (entry.code, entry.actor, entry.actor_label) == (
+        "people.consent.withdrawn",
+        counsellor,
+        counsellor.email,
+    )
+    assert (entry.subject_type, entry.subject_id) == ("accounts.organisation", str(home_org.pk))
+    assert entry.organisation == home_org
+
+
+def test_secrets_never_reach_the_audit_log(counsellor):
+    entry = log_action(
+        "accounts.test", actor=counsellor, data={"password": "x", "nested": {"api_token": "y"}}
+    )
+    assert entry.data == {"password": "***", "nested": {"api_token": "***"}}
+
+
+def test_an_audit_entry_cannot_be_changed_or_deleted(counsellor):
+    entry = log_action("accounts.test", actor=counsellor)
+    entry.code = "accounts.forged"
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with scopes_disabled():
+        with pytest.raises(PermissionError):
+            AuditEntry.objects.all().update(code="accounts.forged")
+        with pytest.raises(PermissionError):
+            AuditEntry.objects.all().delete()
+    assert [e.code for e in entries()] == ["accounts.test"]
+
+
+def test_a_query_that_forgets_the_organisation_scope_fails_loudly(counsellor):
+    log_action("accounts.test", actor=counsellor)
+    with pytest.raises(ScopeError):
+        list(AuditEntry.objects.all())
+
+
+def test_a_scoped_query_sees_only_its_organisations(personas, home_org, other_org):
+    log_action("accounts.test", actor=personas["counsellor"])
+    log_action("accounts.test", actor=personas["outsider"])
+    with scope(organisation=[home_org.pk]):
+        assert [e.organisation for e in AuditEntry.objects.all()] == [home_org]
+
+
+def test_the_audit_page_shows_only_the_leads_organisations(client, personas):
+    log_action("accounts.mine", actor=personas["counsellor"])
+    log_action("accounts.theirs", actor=personas["outsider"])
+    client.force_login(personas["lead"])
+    page = client.get("/en/staff/audit/").content.decode()
+    assert "accounts.mine" in page
+    assert "accounts.theirs" not in page
+
+
+def test_the_audit_page_filters_by_person_actor_action_and_date(client, personas, home_org):
+    lead, counsellor = personas["lead"], personas["counsellor"]
+    with time_machine.travel("2026-03-02 10:00 +01:00"):
+        log_action("people.participant.viewed", actor=counsellor, subject=counsellor)
+    with time_machine.travel("2026-03-05 10:00 +01:00"):
+        log_action("people.participant.changed", actor=lead, subject=lead)
+    client.force_login(lead)
+
+    def codes(**query):
+        page = client.get("/en/staff/audit/", query).context["page"]
+        return [entry.code for entry in page if entry.code.startswith("people.")]
+
+    assert codes(subject=str(counsellor.pk)) == ["people.participant.viewed"]
+    assert codes(actor=str(lead.pk)) == ["people.participant.changed"]
+    assert codes(code="people.participant.v") == ["people.participant.viewed"]
+    assert codes(date_from="2026-03-03") == ["people.participant.changed"]
+    assert codes(date_to="2026-03-02") == ["people.participant.viewed"]
+    response = client.get("/en/staff/audit/", {"date_from": "2026-03-05", "date_to": "2026-03-01"})
+    assert "The start date is after the end date." in response.content.decode()
+
+
+def test_reading_the_audit_log_is_itself_audited(client, lead):
+    client.force_login(lead)
+    client.get("/en/staff/audit/", {"code": "people"})
+    viewed = entries(code="accounts.audit.viewed")
+    assert len(viewed) == 1
+    assert viewed[0].actor == lead
+    assert viewed[0].data == {"code": "people"}
+
+
+def test_the_audit_page_needs_a_constant_number_of_queries(
+    client, lead, counsellor, django_assert_num_queries
+):
+    client.force_login(lead)
+    for number in range(30):
+        log_action(f"accounts.test.{number}", actor=counsellor, subject=counsellor)
+    # 1 session, 2 user, 3 memberships (roles and scope), 4 the lead's organisation
+    # and 5 the insert for the "viewed" entry, 6 count, 7 actors for the filter,
+    # 8 the page of entries with actor and organisation.
+    with django_assert_num_queries(8):
+        client.get("/en/staff/audit/")
+    for number in range(30):
+        log_action(f"accounts.more.{number}", actor=counsellor, subject=counsellor)
+    with django_assert_num_queries(8):
+        client.get("/en/staff/audit/")
+
+
+def test_time_is_stored_aware(counsellor):
+    entry = log_action("accounts.test", actor=counsellor)
+    assert timezone.is_aware(entry.created_at)

@@ -1,0 +1,63 @@
+"""Personas shared by every app's tests (STYLE.md 41): one user per role, plus outsiders."""
+
+import pytest
+
+from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(email: str, role: str | None, organisation: Organisation | None, **fields) -> User:
+    user = User.objects.create_user(email, PASSWORD, **fields)
+    if role is not None and organisation is not None:
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def home_org(db) -> Organisation:
+    return Organisation.objects.create(
+        slug="beratung-ost", name="Beratung Ost", kind=OrganisationKind.COUNSELLING
+    )
+
+
+@pytest.fixture
+def other_org(db) -> Organisation:
+    return Organisation.objects.create(
+        slug="bildung-west", name="Bildung West", kind=OrganisationKind.PROVIDER
+    )
+
+
+@pytest.fixture
+def business_org(db) -> Organisation:
+    return Organisation.objects.create(
+        slug="baeckerei", name="Bäckerei am Platz", kind=OrganisationKind.BUSINESS
+    )
+
+
+@pytest.fixture
+def personas(home_org, other_org, business_org) -> dict[str, User | None]:
+    """Every role in the home organisation, an outsider lead elsewhere, and anonymous."""
+    return {
+        "anonymous": None,
+        "no_role": make_user("ohne.rolle@example.org", None, None),
+        "counsellor": make_user("counsellor@example.org", Role.COUNSELLOR, home_org),
+        "advisor": make_user("advisor@example.org", Role.BUSINESS_ADVISOR, home_org),
+        "coordinator": make_user("coordinator@example.org", Role.LEARNING_COORDINATOR, home_org),
+        "lead": make_user("lead@example.org", Role.PROJECT_LEAD, home_org),
+        "viewer": make_user("viewer@example.org", Role.REPORTING_VIEWER, home_org),
+        "admin": make_user("admin@example.org", Role.ADMINISTRATOR, home_org),
+        "employer": make_user("employer@example.org", Role.EMPLOYER, business_org),
+        "resident": make_user("resident@example.org", Role.RESIDENT, home_org),
+        "outsider": make_user("lead@elsewhere.example.org", Role.PROJECT_LEAD, other_org),
+    }
+
+
+@pytest.fixture
+def lead(personas) -> User:
+    return personas["lead"]
+
+
+@pytest.fixture
+def counsellor(personas) -> User:
+    return personas["counsellor"]

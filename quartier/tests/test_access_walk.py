@@ -1,0 +1,138 @@
+"""Walk every URL in the URLconf as anonymous and as each role (DESIGN.md: deny by default)."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+pytestmark = pytest.mark.django_db
+
+EVERYONE = "everyone"
+SIGNED_IN = "signed in"
+NOBODY = "nobody"  # of the personas; the Django admin is for operators (is_staff) only
+
+# Who may use each named URL. A URL missing here fails the walk: whoever adds a
+# view must say who may use it.
+EXPECTED: dict[str, str | set[str]] = {
+    "site:home": EVERYONE,
+    "accounts:login": EVERYONE,
+    "accounts:login-otp": EVERYONE,
+    "accounts:logout": EVERYONE,
+    "accounts:password-reset": EVERYONE,
+    "accounts:password-reset-done": EVERYONE,
+    "accounts:password-reset-confirm": EVERYONE,
+    "accounts:password-reset-complete": EVERYONE,
+    "accounts:dashboard": SIGNED_IN,
+    "accounts:settings": SIGNED_IN,
+    "accounts:otp-setup": SIGNED_IN,
+    "accounts:otp-disable": SIGNED_IN,
+    "accounts:api-tokens": SIGNED_IN,
+    "accounts:api-token-revoke": SIGNED_IN,
+    "accounts:audit-log": {"lead", "outsider"},
+}
+
+POST_ONLY = {"accounts:logout", "accounts:otp-disable", "accounts:api-token-revoke"}
+
+SAMPLE_VALUES = {"int": "1", "slug": "unknown", "uuid": "00000000-0000-0000-0000-000000000000"}
+
+
+def walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}{entry.namespace}:"
+            route = (
+                "de/"
+                if entry.pattern.__class__.__name__ == "LocalePrefixPattern"
+                else str(entry.pattern)
+            )
+            yield from walk(entry.url_patterns, prefix + route, ns)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern)
+
+
+def concrete(route: str) -> str:
+    route = re.sub(
+        r"<(?:(\w+):)?(\w+)>", lambda m: SAMPLE_VALUES.get(m.group(1) or "str", "x"), route
+    )
+    return "/" + route.lstrip("^").rstrip("$").replace("\\Z", "")
+
+
+def app_urls():
+    for name, route in walk(get_resolver().url_patterns):
+        if name.startswith(("admin:", "api:")):
+            continue  # walked below / in the API tests
+        yield name, concrete(route)
+
+
+def was_refused(response) -> bool:
+    if response.status_code == 403:
+        return True
+    return (
+        response.status_code == 302
+        and "/staff/login/" in response["Location"]
+        and ("next=" in response["Location"])
+    )
+
+
+def may_enter(name: str, persona: str) -> bool:
+    rule = EXPECTED[name]
+    if rule == EVERYONE:
+        return True
+    if rule == SIGNED_IN:
+        return persona != "anonymous"
+    if rule == NOBODY:
+        return False
+    return persona in rule
+
+
+def test_every_url_states_who_may_use_it():
+    unknown = sorted({name for name, _url in app_urls()} - EXPECTED.keys())
+    assert unknown == [], "Add these URL names to EXPECTED with who may use them"
+
+
+def test_every_url_lets_in_exactly_the_intended_roles(client, personas):
+    urls = list(app_urls())
+    assert len(urls) >= len(EXPECTED)
+    wrong = []
+    for persona, user in personas.items():
+        for name, url in urls:
+            # Sign in afresh each time: one of the URLs is the sign-out.
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            method = client.post if name in POST_ONLY else client.get
+            response = method(url)
+            refused = was_refused(response)
+            if refused == may_enter(name, persona):
+                wrong.append((persona, name, url, response.status_code))
+    assert wrong == []
+
+
+def test_the_admin_is_for_operators_only(client, personas):
+    for persona, user in personas.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        response = client.get("/ops/admin/")
+        assert response.status_code == 302, persona
+        assert "/ops/admin/login/" in response["Location"]
+
+
+def test_a_view_without_an_access_declaration_is_refused(rf, settings, counsellor):
+    from django.http import HttpResponse
+
+    from quartier.accounts.middleware import AccessMiddleware
+
+    def undeclared(request):
+        return HttpResponse("secret")
+
+    middleware = AccessMiddleware(lambda request: HttpResponse("ok"))
+    request = rf.get("/x/")
+    request.user = counsellor
+    request.resolver_match = None
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        middleware.process_view(request, undeclared, (), {})
