@@ -29,7 +29,7 @@ class Command(BaseCommand):
             call_command("collectstatic", interactive=False, verbosity=0)
 
         self.stdout.write(
-            self.style.SUCCESS("\nDemo logins (password for all: %s)" % DEMO_PASSWORD)
+            self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
         )
         roles = dict(Role.choices)
         for login in logins:
