@@ -45,6 +45,7 @@ def roles(*names: str) -> Access:
 
 STAFF = roles(*STAFF_ROLES)
 PROJECT_LEAD = roles(Role.PROJECT_LEAD)
+ADMINISTRATOR = roles(Role.ADMINISTRATOR)
 
 
 def memberships_of(user) -> list[tuple[int, str]]:

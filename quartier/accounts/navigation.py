@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from quartier.accounts.access import PROJECT_LEAD, SIGNED_IN, Access
+from quartier.accounts.access import ADMINISTRATOR, PROJECT_LEAD, SIGNED_IN, Access
 
 
 @dataclass(frozen=True)
@@ -36,4 +36,5 @@ def items_for(user) -> list[dict[str, str]]:
 def register_core_items() -> None:
     register(NavItem("accounts:dashboard", _("Overview"), SIGNED_IN, order=0))
     register(NavItem("accounts:audit-log", _("Audit log"), PROJECT_LEAD, order=900))
+    register(NavItem("accounts:members", _("Members"), ADMINISTRATOR, order=950))
     register(NavItem("accounts:settings", _("My account"), SIGNED_IN, order=1000))

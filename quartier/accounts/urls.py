@@ -23,4 +23,6 @@ urlpatterns = [
     path("settings/tokens/", views.api_tokens, name="api-tokens"),
     path("settings/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
     path("audit/", views.audit_log, name="audit-log"),
+    path("members/", views.member_list, name="members"),
+    path("members/<int:pk>/remove/", views.member_remove, name="member-remove"),
 ]

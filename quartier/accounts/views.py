@@ -18,8 +18,9 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from quartier.accounts import tokens
+from quartier.accounts import members, tokens
 from quartier.accounts.access import (
+    ADMINISTRATOR,
     PROJECT_LEAD,
     PUBLIC,
     SIGNED_IN,
@@ -29,13 +30,14 @@ from quartier.accounts.access import (
 from quartier.accounts.audit import log_action
 from quartier.accounts.forms import (
     AccountForm,
+    AddMemberForm,
     AuditFilterForm,
     LoginForm,
     NewApiTokenForm,
     PasswordResetForm,
     TokenForm,
 )
-from quartier.accounts.models import AuditEntry, Membership, Role, User
+from quartier.accounts.models import AuditEntry, Membership, Organisation, Role, User
 
 logger = logging.getLogger(__name__)
 
@@ -327,3 +329,47 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "accounts/audit_log.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
+
+
+@allow(ADMINISTRATOR)
+def member_list(request: HttpRequest) -> HttpResponse:
+    """Members of the organisations the user administers."""
+    org_ids = organisations_of(request.user, [Role.ADMINISTRATOR])
+    organisations = Organisation.objects.filter(pk__in=org_ids)
+    form = AddMemberForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        membership = members.add_member(
+            request, data["organisation"], data["email"], data["name"], data["role"], request.user
+        )
+        messages.success(
+            request,
+            _("%(email)s is now %(role)s at %(organisation)s.")
+            % {
+                "email": membership.user.email,
+                "role": membership.get_role_display(),
+                "organisation": membership.organisation.name,
+            },
+        )
+        return redirect("accounts:members")
+    memberships = (
+        Membership.objects.filter(organisation__in=org_ids)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__email", "role")
+    )
+    return render(request, "accounts/members.html", {"form": form, "memberships": memberships})
+
+
+@require_POST
+@allow(ADMINISTRATOR)
+def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    org_ids = organisations_of(request.user, [Role.ADMINISTRATOR])
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "organisation"), pk=pk, organisation__in=org_ids
+    )
+    if membership.user == request.user and membership.role == Role.ADMINISTRATOR:
+        messages.error(request, _("You cannot remove your own administrator role."))
+    else:
+        members.remove_member(membership, by=request.user)
+        messages.success(request, _("The role has been removed."))
+    return redirect("accounts:members")

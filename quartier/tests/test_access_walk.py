@@ -29,9 +29,16 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:api-tokens": SIGNED_IN,
     "accounts:api-token-revoke": SIGNED_IN,
     "accounts:audit-log": {"lead", "outsider"},
+    "accounts:members": {"admin"},
+    "accounts:member-remove": {"admin"},
 }
 
-POST_ONLY = {"accounts:logout", "accounts:otp-disable", "accounts:api-token-revoke"}
+POST_ONLY = {
+    "accounts:logout",
+    "accounts:otp-disable",
+    "accounts:api-token-revoke",
+    "accounts:member-remove",
+}
 
 SAMPLE_VALUES = {"int": "1", "slug": "unknown", "uuid": "00000000-0000-0000-0000-000000000000"}
 

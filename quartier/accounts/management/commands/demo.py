@@ -28,9 +28,7 @@ class Command(BaseCommand):
         if not no_serve:
             call_command("collectstatic", interactive=False, verbosity=0)
 
-        self.stdout.write(
-            self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
-        )
+        self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})"))
         roles = dict(Role.choices)
         for login in logins:
             self.stdout.write(f"  {str(roles[login.role]):<24} {login.email}")
