@@ -1,0 +1,104 @@
+"""Browser fixtures: Playwright for Python driving Debian's Chromium, never a downloaded one.
+
+The tests skip when Chromium or axe-core (from `npm ci`) is missing, except in CI
+(`CI=true`), where a missing browser is a failure.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in this thread; Django would otherwise
+# refuse database access from the test body.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path(os.environ.get("QUARTIER_CHROMIUM") or "/usr/bin/chromium")
+AXE_JS = settings.PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = settings.VAR_DIR / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1")
+
+
+def skip_or_fail(reason: str) -> None:
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.is_file():
+        skip_or_fail(
+            f"Chromium not found at {CHROMIUM} (apt install chromium, or QUARTIER_CHROMIUM)"
+        )
+    if not AXE_JS.is_file():
+        skip_or_fail(f"axe-core not found at {AXE_JS} (run `npm ci`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            headless=True, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open pages on the live server; `new_page(width=360)` for a narrow screen."""
+    contexts = []
+
+    def open_page(width: int = 1280, height: int = 800):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": height}
+        )
+        contexts.append(context)
+        page = context.new_page()
+        # Every request of the page that failed or was answered with 4xx/5xx.
+        page.broken_requests = []
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and page.broken_requests.append(f"{r.status} {r.url}"),
+        )
+        page.on("requestfailed", lambda r: page.broken_requests.append(f"failed {r.url}"))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate("async () => (await axe.run()).violations")
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        impact, rule = violation["impact"], violation["id"]
+        lines.append(f"[{impact}] {rule}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}")
+            summary = (node.get("failureSummary") or "").replace("\n", "\n      ")
+            if summary:
+                lines.append(f"      {summary}")
+    return "\n".join(lines)
