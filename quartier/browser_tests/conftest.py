@@ -10,10 +10,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-# Playwright's sync API runs an event loop in this thread; Django would otherwise
-# refuse database access from the test body.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path(os.environ.get("QUARTIER_CHROMIUM") or "/usr/bin/chromium")
 AXE_JS = settings.PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = settings.VAR_DIR / "screenshots"
@@ -38,7 +34,7 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.is_file():
         skip_or_fail(
@@ -48,7 +44,12 @@ def browser():
         skip_or_fail(f"axe-core not found at {AXE_JS} (run `npm ci`)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop in this thread, so Django would refuse
+    # database access from the tests. Allowed only while the browser runs: set for the
+    # whole session, the variable would leak into other tests' subprocesses (and fail
+    # `check --deploy` there).
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(
             headless=True, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )
