@@ -86,7 +86,7 @@ def test_the_source_has_translatable_strings(source_strings):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_catalogue_translates_every_string(language, source_strings):
     missing = sorted(source_strings - translated(language).keys())
-    assert missing == [], f"{len(missing)} strings lack a {language} translation"
+    assert not missing, f"{len(missing)} strings lack a {language} translation, e.g. {missing[:5]}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -98,9 +98,11 @@ def test_the_compiled_catalogue_matches_the_source_catalogue(language):
     expected = {
         key: entry.msgstr or entry.msgstr_plural for key, entry in translated(language).items()
     }
-    assert {k: v for k, v in compiled.items() if k != ("", "")} == expected, (
-        "Run `./run compilemessages` after changing a .po file"
+    compiled.pop(("", ""), None)
+    stale = sorted(
+        key for key in compiled.keys() | expected.keys() if compiled.get(key) != expected.get(key)
     )
+    assert not stale, f"Run `compilemessages`: {len(stale)} entries differ, e.g. {stale[:5]}"
 
 
 def test_placeholders_survive_translation():
@@ -112,4 +114,4 @@ def test_placeholders_survive_translation():
                     entry.msgstr or entry.msgstr_plural.get(0, "")
                 ).count(placeholder):
                     broken.append((language, msgid))
-    assert broken == []
+    assert not broken, f"Placeholders lost in {len(broken)} translations: {broken[:10]}"
