@@ -91,7 +91,9 @@ def test_the_catalogue_translates_every_string(language, source_strings):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_compiled_catalogue_matches_the_source_catalogue(language):
-    mo = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
+    mo_path = LOCALE / language / "LC_MESSAGES" / "django.mo"
+    assert mo_path.exists(), f"{mo_path} is missing: run `compilemessages`"
+    mo = polib.mofile(str(mo_path))
     compiled = {
         (entry.msgctxt or "", entry.msgid): entry.msgstr or entry.msgstr_plural for entry in mo
     }
