@@ -10,6 +10,14 @@ pytestmark = pytest.mark.browser
 SITE_PACK = settings.PROJECT_DIR / "sitepacks" / "leipzig-ost.toml"
 
 
+@pytest.fixture(autouse=True)
+def leipzig(live_server):
+    """Every page is looked at with real content: the Leipzig site pack."""
+    from quartier.places.sitepack import load_site_pack
+
+    load_site_pack(SITE_PACK)
+
+
 def stylesheet_loaded(page) -> bool:
     return page.evaluate(
         """() => [...document.styleSheets].some(
@@ -32,7 +40,7 @@ def test_language_and_direction(page, language, direction):
 
 
 def test_language_switcher(page):
-    page.goto("/de/")
+    page.goto("/ar/")
     links = page.locator("nav.languages a")
     assert links.count() == len(settings.LANGUAGES) == 7
     links.get_by_text("English", exact=True).click()
@@ -41,12 +49,13 @@ def test_language_switcher(page):
     assert page.locator("html").get_attribute("dir") == "ltr"
 
 
-def test_contact_points_from_site_pack(page):
-    from quartier.places.sitepack import load_site_pack
-
-    load_site_pack(SITE_PACK)
-    page.goto("/de/")
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_contact_points_from_site_pack(page, language):
+    page.goto(f"/{language}/")
+    cards = page.locator(".card")
+    assert cards.count() == 4
     assert page.get_by_text("Torgauer Platz 1").first.is_visible()
+    assert page.get_by_text("Konradstraße 64").first.is_visible()
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])

@@ -39,7 +39,7 @@ def test_the_english_home_page_shows_the_programme_and_an_open_contact_point(
     page = response.content.decode()
     assert "Advice in the quarter." in page
     assert "<h3>Beratungsbüro</h3>" in page
-    assert "Markt 1<br>01001 Beispielstadt<br>Raum 2" in page
+    assert "<bdi>Markt 1</bdi><br><bdi>01001 Beispielstadt</bdi><br><bdi>Raum 2</bdi>" in page
     assert 'href="tel:01234567"' in page
     assert 'href="mailto:buero@traeger.example"' in page
     assert "Deutsch, Kurmancî" in page
