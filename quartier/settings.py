@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ninja",
     "quartier.accounts",
     "quartier.places",
+    "quartier.people",
     "quartier.site",
 ]
 

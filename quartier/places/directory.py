@@ -47,3 +47,15 @@ def status_of(point: ContactPoint, calendar: Calendar, now: datetime) -> Status:
     """Needs ``opening_hours`` prefetched (see ``contact_points``)."""
     slots = [Slot(h.weekday, h.opens, h.closes) for h in point.opening_hours.all()]
     return opening_status(slots, now, calendar.zone, calendar.holidays)
+
+
+def locate_postcode(code: str):
+    """The (quarter, neighbourhood) a postcode is counted in, or (None, None). One query."""
+    from quartier.places.models import Postcode
+
+    postcode = (
+        Postcode.objects.select_related("neighbourhood__quarter").filter(code=code.strip()).first()
+    )
+    if postcode is None:
+        return None, None
+    return postcode.neighbourhood.quarter, postcode.neighbourhood

@@ -1,0 +1,79 @@
+"""Consent as a record: given in a wording and a language, withdrawn with immediate effect."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from quartier.accounts.audit import log_action
+from quartier.people.models import Consent, Participant, Purpose
+
+# The wording each purpose is currently asked in; a new wording gets a new version.
+CURRENT_WORDING = dict.fromkeys(Purpose.values, "2026-1")
+
+
+class ConsentError(ValueError):
+    pass
+
+
+def record_consent(
+    participant: Participant,
+    purpose: str,
+    language: str,
+    by,
+    recipient=None,
+    wording_version: str | None = None,
+) -> Consent:
+    """Record a consent; refuses a second live consent for the same purpose and recipient."""
+    if purpose not in Purpose.values:
+        raise ConsentError(f"Unknown purpose {purpose!r}")
+    try:
+        with transaction.atomic():
+            consent = _consents(participant).create(
+                participant=participant,
+                purpose=purpose,
+                wording_version=wording_version or CURRENT_WORDING[purpose],
+                language=language,
+                recorded_by=by,
+                recipient=recipient,
+            )
+            log_action(
+                "people.consent.given",
+                actor=by,
+                subject=participant,
+                data={"purpose": purpose, "language": language, "version": consent.wording_version},
+            )
+    except IntegrityError:
+        raise ConsentError("This consent has already been given and not withdrawn.") from None
+    return consent
+
+
+def withdraw_consent(consent: Consent, by) -> Consent:
+    """Withdraw at once; everything that checks ``has_consent`` sees it from now on."""
+    with transaction.atomic():
+        updated = (
+            _consents(consent.participant)
+            .filter(pk=consent.pk, withdrawn_at=None)
+            .update(withdrawn_at=timezone.now())
+        )
+        if updated:
+            log_action(
+                "people.consent.withdrawn",
+                actor=by,
+                subject=consent.participant,
+                data={"purpose": consent.purpose},
+            )
+    consent.withdrawn_at = _consents(consent.participant).get(pk=consent.pk).withdrawn_at
+    return consent
+
+
+def has_consent(participant: Participant, purpose: str, recipient=None) -> bool:
+    """Is there a live consent for this purpose (and recipient)? One query."""
+    return (
+        _consents(participant)
+        .filter(participant=participant, purpose=purpose, recipient=recipient, withdrawn_at=None)
+        .exists()
+    )
+
+
+def _consents(participant: Participant):
+    """Consents in the scope of the participant's own organisation, whoever asks."""
+    return Consent.objects.with_scope(organisation=participant.organisation_id)

@@ -1,0 +1,35 @@
+from datetime import date
+
+import pytest
+from django_scopes import scopes_disabled
+
+from quartier.people.models import Project
+from quartier.places.models import Neighbourhood, Postcode, Quarter
+
+
+@pytest.fixture
+def project(db) -> Project:
+    return Project.objects.create(
+        slug="arbeit-im-quartier",
+        name="Arbeit im Quartier",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        retention_until=date(2031, 12, 31),
+    )
+
+
+@pytest.fixture
+def east(db) -> Neighbourhood:
+    quarter = Quarter.objects.create(slug="ost", name="Ost")
+    neighbourhood = Neighbourhood.objects.create(
+        slug="mitte-ost", name="Mitte-Ost", quarter=quarter
+    )
+    Postcode.objects.create(code="01234", neighbourhood=neighbourhood)
+    return neighbourhood
+
+
+@pytest.fixture
+def unscoped():
+    """Look behind the scopes, as a test's own assertions may."""
+    with scopes_disabled():
+        yield
