@@ -1,0 +1,227 @@
+"""Realistic participants in any number, for the demo and the benchmarks.
+
+Names are drawn at random from common given and family names of the
+communities the programme serves; no combination stands for a real person.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from quartier.accounts.audit import log_action
+from quartier.people.models import (
+    Answer,
+    ContactChannel,
+    EmploymentStatus,
+    EntryData,
+    Gender,
+    Isced,
+    Participant,
+    Project,
+    Registration,
+)
+from quartier.people.search import search_key
+from quartier.places.models import ContactPoint, Postcode, SitePack
+
+
+@dataclass(frozen=True)
+class Community:
+    language: str
+    languages: tuple[str, ...]
+    citizenships: tuple[str, ...]
+    women: tuple[str, ...]
+    men: tuple[str, ...]
+    families: tuple[tuple[str, str], ...]  # (family name for women, for men)
+    latin: dict[str, str] | None = None  # transliteration of names in another script
+    weight: int = 1
+
+
+COMMUNITIES = [
+    Community(
+        "de",
+        ("de",),
+        ("DE",),
+        ("Sabine", "Katrin", "Anja", "Jana", "Sandra", "Claudia", "Nicole"),
+        ("Thomas", "Michael", "Steffen", "René", "Marco", "Jens", "Sven"),
+        (
+            ("Müller",) * 2,
+            ("Schmidt",) * 2,
+            ("Schulze",) * 2,
+            ("Richter",) * 2,
+            ("Krause",) * 2,
+            ("Wolf",) * 2,
+            ("Lehmann",) * 2,
+        ),
+        weight=3,
+    ),
+    Community(
+        "ru",
+        ("ru", "de"),
+        ("RU", "DE", "KZ"),
+        ("Ольга", "Наталья", "Ирина", "Светлана", "Татьяна", "Елена"),
+        ("Сергей", "Алексей", "Дмитрий", "Андрей", "Николай", "Владимир"),
+        (
+            ("Иванова", "Иванов"),
+            ("Смирнова", "Смирнов"),
+            ("Кузнецова", "Кузнецов"),
+            ("Попова", "Попов"),
+            ("Волкова", "Волков"),
+        ),
+        weight=2,
+    ),
+    Community(
+        "uk",
+        ("uk", "ru"),
+        ("UA",),
+        ("Олена", "Оксана", "Ірина", "Марія", "Наталія", "Тетяна"),
+        ("Андрій", "Олександр", "Сергій", "Віктор", "Богдан", "Юрій"),
+        (
+            ("Шевченко",) * 2,
+            ("Коваленко",) * 2,
+            ("Бондаренко",) * 2,
+            ("Ткаченко",) * 2,
+            ("Кравченко",) * 2,
+            ("Мельник",) * 2,
+        ),
+        weight=2,
+    ),
+    Community(
+        "vi",
+        ("vi", "de"),
+        ("VN", "DE"),
+        ("Thị Hương", "Thị Lan", "Thị Mai", "Thu Thảo", "Khánh Linh"),
+        ("Văn Minh", "Anh Tuấn", "Văn Hùng", "Tiến Dũng", "Hoài Nam"),
+        (("Nguyễn",) * 2, ("Trần",) * 2, ("Lê",) * 2, ("Phạm",) * 2, ("Hoàng",) * 2, ("Vũ",) * 2),
+        weight=2,
+    ),
+    Community(
+        "ar",
+        ("ar", "de"),
+        ("SY", "IQ", "XX"),
+        ("فاطمة", "مريم", "آية", "رنا", "سارة"),
+        ("محمد", "أحمد", "خالد", "عمر", "يوسف"),
+        (("الأحمد",) * 2, ("الحسن",) * 2, ("العلي",) * 2, ("الخطيب",) * 2, ("حداد",) * 2),
+        latin={
+            "فاطمة": "Fatima",
+            "مريم": "Maryam",
+            "آية": "Aya",
+            "رنا": "Rana",
+            "سارة": "Sara",
+            "محمد": "Mohammed",
+            "أحمد": "Ahmad",
+            "خالد": "Khaled",
+            "عمر": "Omar",
+            "يوسف": "Youssef",
+            "الأحمد": "Al-Ahmad",
+            "الحسن": "Al-Hassan",
+            "العلي": "Al-Ali",
+            "الخطيب": "Al-Khatib",
+            "حداد": "Haddad",
+        },
+        weight=2,
+    ),
+    Community(
+        "kmr",
+        ("kmr", "ar", "de"),
+        ("SY", "IQ", "TR", "XX"),
+        ("Şîrîn", "Rojda", "Berfîn", "Jiyan", "Nesrîn"),
+        ("Azad", "Rêber", "Şivan", "Dilovan", "Welat"),
+        (("Xelîl",) * 2, ("Ehmed",) * 2, ("Mûsa",) * 2, ("Şêxo",) * 2, ("Elî",) * 2),
+    ),
+]
+
+
+def _pick_community(rng: random.Random) -> Community:
+    return rng.choices(COMMUNITIES, weights=[c.weight for c in COMMUNITIES])[0]
+
+
+def generate_participants(
+    count: int,
+    organisations: list,
+    project: Project,
+    by=None,
+    seed: int = 1,
+    batch_size: int = 2000,
+) -> int:
+    """Create ``count`` participants spread over the organisations and the site's postcodes."""
+    rng = random.Random(seed)
+    postcodes = list(
+        Postcode.objects.select_related("neighbourhood__quarter").order_by("code")
+    ) or [None]
+    span = (project.ends_on - project.starts_on).days or 1
+    # The town and its streets come from the loaded site pack, not from code.
+    site = SitePack.objects.filter(id=1).first()
+    city = site.city if site else ""
+    streets = sorted(
+        {
+            street.rstrip("0123456789 ")
+            for street in ContactPoint.objects.values_list("street", flat=True)
+        }
+    ) or [""]
+    created = 0
+    with transaction.atomic():
+        while created < count:
+            people, entries = [], []
+            for _ in range(min(batch_size, count - created)):
+                community = _pick_community(rng)
+                woman = rng.random() < 0.55
+                given = rng.choice(community.women if woman else community.men)
+                family = rng.choice(community.families)[0 if woman else 1]
+                latin = ""
+                if community.latin:
+                    latin = f"{community.latin[given]} {community.latin[family]}"
+                postcode = rng.choice(postcodes)
+                person = Participant(
+                    organisation=rng.choice(organisations),
+                    project=project,
+                    given_name=given,
+                    family_name=family,
+                    name_latin=latin,
+                    search_key=search_key(given, family, latin),
+                    date_of_birth=date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 45)),
+                    gender=Gender.WOMAN
+                    if woman
+                    else rng.choice([Gender.MAN, Gender.MAN, Gender.NO_ANSWER]),
+                    phone=f"0341 {rng.randrange(100000, 999999)}",
+                    preferred_channel=rng.choice(ContactChannel.values),
+                    street=f"{rng.choice(streets)} {rng.randrange(1, 120)}".strip(),
+                    postcode=postcode.code if postcode else "",
+                    city=city,
+                    quarter=postcode.neighbourhood.quarter if postcode else None,
+                    neighbourhood=postcode.neighbourhood if postcode else None,
+                    languages=list(community.languages),
+                    preferred_language=community.language,
+                    citizenships=[rng.choice(community.citizenships)],
+                    created_by=by,
+                )
+                people.append(person)
+                status = rng.choices(EmploymentStatus.values, weights=[6, 2, 2])[0]
+                entry_date = project.starts_on + timedelta(days=rng.randrange(0, span))
+                entries.append(
+                    EntryData(
+                        participant=person,
+                        entry_date=entry_date,
+                        employment_status=status if rng.random() < 0.93 else "",
+                        registration=(
+                            rng.choice([Registration.JOBCENTER, Registration.AGENTUR])
+                            if status == EmploymentStatus.UNEMPLOYED
+                            else Registration.NONE
+                        ),
+                        unemployed_since=(
+                            entry_date - timedelta(days=rng.randrange(30, 2000))
+                            if status == EmploymentStatus.UNEMPLOYED
+                            else None
+                        ),
+                        isced=rng.choices(Isced.values, weights=[4, 4, 2])[0],
+                        foreign_background=(
+                            Answer.NO if community.language == "de" else Answer.YES
+                        ),
+                    )
+                )
+            Participant.objects.bulk_create(people)
+            EntryData.objects.with_scopes_disabled().bulk_create(entries)
+            created += len(people)
+        log_action("people.generated", actor=by, data={"participants": count, "seed": seed})
+    return created
