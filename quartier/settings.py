@@ -80,7 +80,10 @@ INSTALLED_APPS = [
     "ninja",
     "quartier.accounts",
     "quartier.places",
+    "django_tasks",
+    "django_tasks_db",
     "quartier.people",
+    "quartier.counselling",
     "quartier.site",
 ]
 
@@ -234,6 +237,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Background work (PDFs, imports, exports, retention): a task queue kept in the
+# database, so one machine needs no extra server. Run workers with
+# `quartier db_worker`; they scale out across machines on PostgreSQL.
+TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.backend.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,
