@@ -20,6 +20,8 @@ class AccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The scope ends with the request; an API token's user, known only later,
+        # widens it through ``rescope_for`` inside this same block.
         with scope(organisation=organisations_of(request.user)):
             return self.get_response(request)
 
@@ -31,3 +33,14 @@ class AccessMiddleware:
             return None
         logger.error("View %s does not declare who may use it; refused.", match and match.view_name)
         raise PermissionDenied
+
+
+def rescope_for(user) -> None:
+    """Scope the rest of this request to ``user``'s organisations (for API tokens).
+
+    Only valid inside the middleware's ``scope()`` block, which restores the
+    previous state when the request ends.
+    """
+    from django_scopes.state import get_scope, state
+
+    state.set({**get_scope(), "_enabled": True, "organisation": organisations_of(user)})

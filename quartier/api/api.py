@@ -15,3 +15,4 @@ api = NinjaAPI(
 
 api.add_router("/accounts/", "quartier.accounts.api.router")
 api.add_router("/places/", "quartier.places.api.router")
+api.add_router("/people/", "quartier.people.api.router")

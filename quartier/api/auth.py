@@ -5,6 +5,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from quartier.accounts.access import Access
+from quartier.accounts.middleware import rescope_for
 from quartier.accounts.tokens import user_for_token
 
 
@@ -20,6 +21,7 @@ class TokenAccess(HttpBearer):
         if user is None:
             return None
         request.user = user
+        rescope_for(user)
         if not self.access.allows(user):
             raise HttpError(403, "You may not use this endpoint.")
         return user

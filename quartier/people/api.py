@@ -1,0 +1,140 @@
+"""Participants over the API, with the permissions and the audit of the staff pages."""
+
+from datetime import date
+from uuid import UUID
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+
+from quartier.accounts.access import organisations_of, roles
+from quartier.accounts.models import Organisation, Role
+from quartier.api.auth import TokenAccess
+from quartier.people.intake import take_in, view_participant
+from quartier.people.models import Gender, Participant, Project
+from quartier.people.search import search_key
+
+router = Router(tags=["people"])
+
+DETAIL_RELATED = ("organisation", "project", "quarter", "neighbourhood", "entry")
+CASEWORK = roles(Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
+
+
+class EntryOut(Schema):
+    entry_date: date
+    complete: bool
+    deadline: date
+    missing: list[str]
+
+
+class ParticipantOut(Schema):
+    id: UUID = Field(alias="public_id")
+    given_name: str
+    family_name: str
+    name_latin: str
+    date_of_birth: date | None
+    gender: str
+    postcode: str
+    quarter: str | None = Field(None, alias="quarter.slug")
+    neighbourhood: str | None = Field(None, alias="neighbourhood.slug")
+    languages: list[str]
+    preferred_language: str
+    organisation: str = Field(alias="organisation.slug")
+    project: str = Field(alias="project.slug")
+
+
+class ParticipantDetail(ParticipantOut):
+    email: str
+    phone: str
+    citizenships: list[str]
+    third_country_national: bool = Field(alias="is_third_country_national")
+    entry: EntryOut | None = None
+
+    @staticmethod
+    def resolve_entry(participant: Participant) -> dict | None:
+        return _entry(participant)
+
+
+class ParticipantIn(Schema):
+    organisation: str
+    project: str
+    entry_date: date
+    given_name: str = Field(min_length=1, max_length=150)
+    family_name: str = Field(min_length=1, max_length=150)
+    name_latin: str = ""
+    date_of_birth: date | None = None
+    gender: Gender = Gender.NO_ANSWER
+    email: str = ""
+    phone: str = ""
+    postcode: str = ""
+    city: str = ""
+    street: str = ""
+    languages: list[str] = []
+    preferred_language: str = "de"
+    citizenships: list[str] = []
+
+
+def _entry(participant: Participant) -> dict | None:
+    entry = getattr(participant, "entry", None)
+    if entry is None:
+        return None
+    return {
+        "entry_date": entry.entry_date,
+        "complete": entry.is_complete,
+        "deadline": entry.deadline,
+        "missing": entry.missing_fields,
+    }
+
+
+@router.get(
+    "/participants",
+    response=list[ParticipantOut],
+    auth=TokenAccess(CASEWORK),
+    summary="Participants of my organisations",
+)
+@paginate(PageNumberPagination, page_size=50)
+def list_participants(request, search: str = ""):
+    people = Participant.objects.filter(anonymised_at=None).select_related(
+        "organisation", "project", "quarter", "neighbourhood"
+    )
+    for word in search_key(search).split():
+        people = people.filter(search_key__contains=word)
+    return people.order_by("family_name", "given_name", "id")
+
+
+@router.get(
+    "/participants/{code}",
+    response=ParticipantDetail,
+    auth=TokenAccess(CASEWORK),
+    summary="One participant (the read is audited)",
+)
+def get_participant(request, code: UUID):
+    participant = get_object_or_404(
+        Participant.objects.select_related(*DETAIL_RELATED), public_id=code
+    )
+    return view_participant(participant, request.auth)
+
+
+@router.post(
+    "/participants",
+    response={201: ParticipantDetail},
+    auth=TokenAccess(CASEWORK),
+    summary="Take a person in",
+)
+def create_participant(request, payload: ParticipantIn):
+    user = request.auth
+    allowed = organisations_of(
+        user, [Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD]
+    )
+    organisation = Organisation.objects.filter(slug=payload.organisation, pk__in=allowed).first()
+    if organisation is None:
+        raise HttpError(403, "You may not take people in for this organisation.")
+    project = Project.objects.filter(slug=payload.project).first()
+    if project is None:
+        raise HttpError(422, f"Unknown project {payload.project!r}.")
+    fields = payload.dict(exclude={"organisation", "project", "entry_date"})
+    with transaction.atomic():
+        participant = take_in(organisation, project, user, payload.entry_date, **fields)
+    return Status(201, Participant.objects.select_related(*DETAIL_RELATED).get(pk=participant.pk))
