@@ -1,6 +1,6 @@
 """Server time of the participant list, the search and the person page at scale.
 
-    DATABASE_URL=sqlite:///var/bench.sqlite3 .venv/bin/python bench/people_pages.py --participants 100000
+    .venv/bin/python bench/people_pages.py --participants 100000
 
 Generates the programme once (kept in the database named by DATABASE_URL,
 by default var/bench.sqlite3), then requests each page through Django's test
