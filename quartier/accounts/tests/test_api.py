@@ -104,12 +104,11 @@ def test_nobody_revokes_another_users_token(client, counsellor, lead):
 
 
 def test_a_token_of_the_wrong_role_is_refused_with_403(rf, counsellor):
+    from django_scopes import scope
     from ninja.errors import HttpError
 
     from quartier.accounts.access import PROJECT_LEAD
     from quartier.api.auth import TokenAccess
-
-    from django_scopes import scope
 
     _token, raw = create_api_token(counsellor, "test")
     # As in a request: the middleware's scope block ends what the token's user widens.
