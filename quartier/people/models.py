@@ -170,6 +170,8 @@ class Participant(models.Model):
         verbose_name=_("recorded by"),
     )
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # Set when the person asks for erasure; see quartier.people.rights.request_erasure.
+    erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
 
     objects = ScopedManager(organisation="organisation")
 
