@@ -6,3 +6,12 @@ class PeopleConfig(AppConfig):
     name = "quartier.people"
     label = "people"
     verbose_name = _("Participants")
+
+    def ready(self) -> None:
+        from quartier.accounts.navigation import NavItem, register
+        from quartier.people import timeline
+        from quartier.people.views import CASEWORK
+
+        register(NavItem("people:list", _("Participants"), CASEWORK, order=100))
+        register(NavItem("people:intake", _("New intake"), CASEWORK, order=110))
+        timeline.register(timeline.people_entries)

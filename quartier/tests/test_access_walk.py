@@ -31,6 +31,13 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:audit-log": {"lead", "outsider"},
     "accounts:members": {"admin"},
     "accounts:member-remove": {"admin"},
+    "people:list": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:detail": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:entry-data": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:consent-record": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:consent-withdraw": {"counsellor", "coordinator", "lead", "outsider"},
 }
 
 POST_ONLY = {
@@ -38,6 +45,7 @@ POST_ONLY = {
     "accounts:otp-disable",
     "accounts:api-token-revoke",
     "accounts:member-remove",
+    "people:consent-withdraw",
 }
 
 SAMPLE_VALUES = {"int": "1", "slug": "unknown", "uuid": "00000000-0000-0000-0000-000000000000"}

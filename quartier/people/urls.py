@@ -1,0 +1,22 @@
+from django.urls import include, path
+
+from quartier.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.participant_list, name="list"),
+    path("intake/", views.intake, name="intake"),
+    path("short-contacts/", views.short_contacts, name="short-contact"),
+    path("<uuid:code>/", views.participant_detail, name="detail"),
+    path("<uuid:code>/entry-data/", views.entry_data, name="entry-data"),
+    path("<uuid:code>/consents/new/", views.consent_record, name="consent-record"),
+    path(
+        "<uuid:code>/consents/<int:pk>/withdraw/",
+        views.consent_withdraw,
+        name="consent-withdraw",
+    ),
+    # Data-subject rights and the import live under the same prefix and namespace.
+    path("", include("quartier.people.rights_urls")),
+    path("", include("quartier.people.import_urls")),
+]

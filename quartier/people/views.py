@@ -1,0 +1,286 @@
+"""Staff pages for participants: intake, the list, the person page, entry data, consent."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quartier.accounts.access import allow, organisations_of, roles
+from quartier.accounts.audit import log_action
+from quartier.accounts.models import Role
+from quartier.people import person_links, timeline
+from quartier.people.consent import ConsentError, record_consent, withdraw_consent
+from quartier.people.countries import country_name
+from quartier.people.entry import (
+    COMPLETE,
+    can_see_special_categories,
+    change_entry_data,
+    is_overdue,
+    overdue_cutoff,
+)
+from quartier.people.forms import (
+    ConsentForm,
+    EntryDataForm,
+    EntryStatus,
+    IntakeForm,
+    ParticipantFilterForm,
+    ShortContactForm,
+)
+from quartier.people.intake import possible_duplicates, take_in, view_participant
+from quartier.people.languages import language_name
+from quartier.people.models import Consent, Participant, ShortContact
+from quartier.people.search import search_key
+from quartier.people.short_contacts import count_short_contact, month_totals
+
+CASEWORK_ROLES = (Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
+CASEWORK = roles(*CASEWORK_ROLES)
+PAGE_SIZE = 50
+
+
+def casework_organisations(user) -> list[int]:
+    return organisations_of(user, CASEWORK_ROLES)
+
+
+def _participants(request: HttpRequest) -> QuerySet[Participant]:
+    """People held by the organisations where the user does casework (within the scope)."""
+    return Participant.objects.filter(organisation__in=casework_organisations(request.user))
+
+
+def _get_participant(request: HttpRequest, code, *related: str) -> Participant:
+    """The person, or 404 when another organisation holds them (or nobody does)."""
+    return get_object_or_404(_participants(request).select_related(*related), public_id=code)
+
+
+@allow(CASEWORK)
+def participant_list(request: HttpRequest) -> HttpResponse:
+    form = ParticipantFilterForm(request.GET or None, user=request.user)
+    people = _participants(request).filter(anonymised_at=None)
+    if form.is_valid():
+        data = form.cleaned_data
+        for word in search_key(data["q"]).split():
+            people = people.filter(search_key__contains=word)
+        if data["quarter"]:
+            people = people.filter(quarter=data["quarter"])
+        if data["language"]:
+            people = people.filter(preferred_language=data["language"])
+        if data["entry"] == EntryStatus.COMPLETE:
+            people = people.filter(COMPLETE)
+        elif data["entry"] == EntryStatus.INCOMPLETE:
+            people = people.exclude(COMPLETE)
+        elif data["entry"] == EntryStatus.OVERDUE:
+            people = people.exclude(COMPLETE).filter(entry__entry_date__lt=overdue_cutoff())
+        for extra in form.extra_filters:
+            value = data.get(extra.name)
+            if value not in (None, "", []):
+                people = extra.apply(people, value, request.user)
+    people = people.select_related("quarter", "entry").order_by("family_name", "given_name", "pk")
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [
+        {
+            "person": person,
+            "language": language_name(person.preferred_language),
+            "entry": getattr(person, "entry", None),
+            "overdue": hasattr(person, "entry") and is_overdue(person.entry, today),
+        }
+        for person in page
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "people/participant_list.html",
+        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
+    )
+
+
+@allow(CASEWORK)
+def intake(request: HttpRequest) -> HttpResponse:
+    organisations = casework_organisations(request.user)
+    form = IntakeForm(request.POST or None, organisations=organisations)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        organisation = form.chosen_organisation()
+        data = form.cleaned_data
+        duplicates = possible_duplicates(
+            organisation,
+            data["project"],
+            data["given_name"],
+            data["family_name"],
+            data["date_of_birth"],
+            data["postcode"],
+            data["name_latin"],
+        )
+        if duplicates and not data["different_person"]:
+            form.add_error(
+                "different_person",
+                _("Check the people listed above; if this is someone else, tick this box."),
+            )
+        else:
+            with transaction.atomic():
+                participant = take_in(
+                    organisation,
+                    data["project"],
+                    request.user,
+                    data["entry_date"],
+                    **form.participant_fields(),
+                )
+                if duplicates:
+                    log_action(
+                        "people.participant.duplicate_dismissed",
+                        actor=request.user,
+                        subject=participant,
+                        data={"similar": [d.public_id for d in duplicates]},
+                    )
+            messages.success(request, _("The person has been taken in."))
+            return redirect("people:detail", code=participant.public_id)
+    return render(request, "people/intake.html", {"form": form, "duplicates": duplicates})
+
+
+def _consents_prefetch() -> Prefetch:
+    return Prefetch(
+        "consents",
+        queryset=Consent.objects.select_related("recipient", "recorded_by").order_by("-given_at"),
+    )
+
+
+@allow(CASEWORK)
+def participant_detail(request: HttpRequest, code) -> HttpResponse:
+    participant = get_object_or_404(
+        _participants(request)
+        .select_related(
+            "organisation", "project", "quarter", "neighbourhood", "entry", "created_by"
+        )
+        .prefetch_related(_consents_prefetch()),
+        public_id=code,
+    )
+    view_participant(participant, request.user)
+    entry = getattr(participant, "entry", None)
+    context = {
+        "participant": participant,
+        "entry": entry,
+        "overdue": entry is not None and is_overdue(entry),
+        "special_categories": can_see_special_categories(request.user, participant),
+        "languages": [language_name(code) for code in participant.languages],
+        "preferred_language": language_name(participant.preferred_language),
+        "citizenships": [country_name(code) for code in participant.citizenships],
+        "consents": list(participant.consents.all()),
+        "timeline": timeline.entries_for(participant, request.user),
+        "links": person_links.links_for(participant, request.user),
+    }
+    return render(request, "people/participant_detail.html", context)
+
+
+@allow(CASEWORK)
+def entry_data(request: HttpRequest, code) -> HttpResponse:
+    participant = _get_participant(request, code, "organisation", "entry")
+    view_participant(participant, request.user)
+    special = can_see_special_categories(request.user, participant)
+    form = EntryDataForm(
+        request.POST or None, instance=participant.entry, special_categories=special
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = change_entry_data(participant, request.user, **form.changes())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if entry.is_complete:
+                messages.success(request, _("The ESF+ entry data are complete."))
+            else:
+                messages.success(request, _("Saved; the ESF+ entry data are not complete yet."))
+            return redirect("people:detail", code=participant.public_id)
+    return render(
+        request,
+        "people/entry_data.html",
+        {"participant": participant, "form": form, "special_categories": special},
+    )
+
+
+@allow(CASEWORK)
+def consent_record(request: HttpRequest, code) -> HttpResponse:
+    participant = _get_participant(request, code, "organisation")
+    view_participant(participant, request.user)
+    form = ConsentForm(request.POST or None, participant=participant)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record_consent(
+                participant,
+                data["purpose"],
+                data["language"],
+                request.user,
+                recipient=data["recipient"],
+            )
+        except ConsentError:
+            form.add_error(
+                "purpose", _("This has already been recorded and not withdrawn; see the list.")
+            )
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("people:detail", code=participant.public_id)
+    return render(request, "people/consent_form.html", {"participant": participant, "form": form})
+
+
+@allow(CASEWORK)
+@require_POST
+def consent_withdraw(request: HttpRequest, code, pk: int) -> HttpResponse:
+    participant = _get_participant(request, code, "organisation")
+    consent = get_object_or_404(Consent.objects.filter(participant=participant), pk=pk)
+    consent.participant = participant
+    if consent.withdrawn_at is None:
+        withdraw_consent(consent, request.user)
+        messages.success(
+            request,
+            _("Withdrawn: %(purpose)s. This takes effect at once.")
+            % {"purpose": consent.get_purpose_display()},
+        )
+    return redirect("people:detail", code=participant.public_id)
+
+
+@allow(CASEWORK)
+def short_contacts(request: HttpRequest) -> HttpResponse:
+    organisations = casework_organisations(request.user)
+    form = ShortContactForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            count_short_contact(
+                form.chosen_organisation(),
+                data["project"],
+                request.user,
+                kind=data["kind"],
+                on=data["date"],
+                language=data["language"],
+                people=data["people"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Counted."))
+            return redirect("people:short-contact")
+    today = timezone.localdate()
+    kinds = dict(ShortContact.Kind.choices)
+    totals = [
+        {**row, "label": kinds.get(row["kind"], row["kind"])}
+        for row in month_totals(organisations, today)
+    ]
+    recent = [
+        {"contact": contact, "language": language_name(contact.language)}
+        for contact in ShortContact.objects.filter(
+            organisation__in=organisations, date__gte=today.replace(day=1)
+        )
+        .select_related("project")
+        .order_by("-date", "-pk")[:PAGE_SIZE]
+    ]
+    return render(
+        request,
+        "people/short_contacts.html",
+        {"form": form, "totals": totals, "recent": recent, "month": today},
+    )
