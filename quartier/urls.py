@@ -12,6 +12,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("quartier.site.urls")),
     path("staff/", include("quartier.accounts.urls")),
+    path("staff/counselling/", include("quartier.counselling.urls")),
     path("staff/people/", include("quartier.people.urls")),
     prefix_default_language=True,
 )

@@ -6,3 +6,12 @@ class CounsellingConfig(AppConfig):
     name = "quartier.counselling"
     label = "counselling"
     verbose_name = _("Counselling")
+
+    def ready(self) -> None:
+        from quartier.accounts import navigation
+        from quartier.accounts.access import roles
+        from quartier.accounts.models import Role
+
+        navigation.register(
+            navigation.NavItem("counselling:my-cases", _("My cases"), roles(Role.COUNSELLOR), 20)
+        )

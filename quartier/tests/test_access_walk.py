@@ -11,6 +11,9 @@ EVERYONE = "everyone"
 SIGNED_IN = "signed in"
 NOBODY = "nobody"  # of the personas; the Django admin is for operators (is_staff) only
 
+# Counsellors and project leads; the outsider is a lead elsewhere (and gets 404s).
+CASE_WORKERS = {"counsellor", "lead", "outsider"}
+
 # Who may use each named URL. A URL missing here fails the walk: whoever adds a
 # view must say who may use it.
 EXPECTED: dict[str, str | set[str]] = {
@@ -31,6 +34,19 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:audit-log": {"lead", "outsider"},
     "accounts:members": {"admin"},
     "accounts:member-remove": {"admin"},
+    "counselling:my-cases": CASE_WORKERS,
+    "counselling:case-open": CASE_WORKERS,
+    "counselling:case-detail": CASE_WORKERS,
+    "counselling:case-status": CASE_WORKERS,
+    "counselling:contact-add": CASE_WORKERS,
+    "counselling:goal-add": CASE_WORKERS,
+    "counselling:goal-status": CASE_WORKERS,
+    "counselling:referral-add": CASE_WORKERS,
+    "counselling:referral-outcome": CASE_WORKERS,
+    "counselling:exit": CASE_WORKERS,
+    "counselling:follow-up": CASE_WORKERS,
+    "counselling:case-share": CASE_WORKERS,
+    "counselling:share-end": CASE_WORKERS,
     "people:list": {"counsellor", "coordinator", "lead", "outsider"},
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
     "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
@@ -41,6 +57,7 @@ EXPECTED: dict[str, str | set[str]] = {
 }
 
 POST_ONLY = {
+    "counselling:share-end",
     "accounts:logout",
     "accounts:otp-disable",
     "accounts:api-token-revoke",

@@ -1,0 +1,48 @@
+from datetime import date
+
+import pytest
+import time_machine
+
+from quartier.counselling.cases import open_case
+from quartier.people.intake import take_in
+from quartier.people.models import Project
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    """Every counselling test runs on Monday 15 June 2026, midday in Leipzig."""
+    with time_machine.travel("2026-06-15 12:00 +0200", tick=False):
+        yield
+
+
+@pytest.fixture
+def project(db) -> Project:
+    return Project.objects.create(
+        slug="arbeit-im-quartier",
+        name="Arbeit im Quartier",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        retention_until=date(2031, 12, 31),
+    )
+
+
+@pytest.fixture
+def lan(home_org, project, counsellor):
+    return take_in(
+        home_org,
+        project,
+        counsellor,
+        date(2026, 3, 2),
+        given_name="Thị Lan",
+        family_name="Trần",
+        preferred_language="vi",
+        languages=["vi", "de"],
+        citizenships=["VN"],
+    )
+
+
+@pytest.fixture
+def case(lan, counsellor):
+    return open_case(lan, counsellor, opened_on=date(2026, 3, 2))
