@@ -54,6 +54,10 @@ EXPECTED: dict[str, str | set[str]] = {
     "people:entry-data": {"counsellor", "coordinator", "lead", "outsider"},
     "people:consent-record": {"counsellor", "coordinator", "lead", "outsider"},
     "people:consent-withdraw": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:consent-sheet": {"counsellor", "lead", "outsider"},
+    "people:export-json": {"counsellor", "lead", "outsider"},
+    "people:export-pdf": {"counsellor", "lead", "outsider"},
+    "people:erase": {"counsellor", "lead", "outsider"},
 }
 
 POST_ONLY = {

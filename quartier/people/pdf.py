@@ -1,0 +1,161 @@
+"""PDFs for a person, rendered in their language: the information/consent sheet, the export.
+
+WeasyPrint lays the page out with Pango, which shapes Arabic correctly; the
+stylesheet (``people/rights/pdf.css``) names Noto fonts for every script the
+programme's languages use (Debian: fonts-noto-core).
+"""
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import weasyprint
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from quartier.people.consent import CURRENT_WORDING
+from quartier.people.models import INFORMATION_ONLY, Participant, Purpose
+from quartier.people.rights import EXPORTERS
+
+LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
+
+
+def language_for(participant: Participant, wanted: str | None = None) -> str:
+    """The language to print in: ``wanted`` if offered, else the person's, else the default."""
+    for code in (wanted, participant.preferred_language):
+        if code in LANGUAGE_CODES:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def render_pdf(template_name: str, context: dict[str, Any], language: str) -> bytes:
+    """Render a template to PDF inside ``language``; the page's direction follows it."""
+    with translation.override(language):
+        html = render_to_string(
+            template_name,
+            {
+                **context,
+                "language_code": language,
+                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            },
+        )
+        return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+# -- The information and consent sheet -----------------------------------------------
+
+# What each consent covers, in the words printed next to its tick box.
+PURPOSE_TEXTS = {
+    Purpose.COUNSELLING: _(
+        "We keep notes of our counselling conversations (goals, contacts, agreed next steps) "
+        "so that we can support you over time."
+    ),
+    Purpose.EMPLOYER_PROFILE: _(
+        "Employers in the neighbourhood may see a profile of your skills without your name; "
+        "they can ask us to put them in touch with you."
+    ),
+    Purpose.HANDOVER: _(
+        "We may pass your case to another organisation in the programme if you want to "
+        "continue there; we will name it to you first."
+    ),
+    Purpose.PHOTOS: _("Photos taken of you at events may be published by the programme."),
+    Purpose.CONTACT_EMAIL: _("We may contact you by e-mail."),
+    Purpose.CONTACT_SMS: _("We may contact you by SMS."),
+    Purpose.CONTACT_MESSENGER: _("We may contact you by messenger."),
+    Purpose.SURVEYS: _("We may ask you to take part in surveys about the programme."),
+}
+
+
+def consent_sheet_context(participant: Participant) -> dict[str, Any]:
+    """Needs organisation and project selected on the participant."""
+    purposes = [
+        {
+            "code": purpose.value,
+            "label": purpose.label,
+            "text": PURPOSE_TEXTS[purpose],
+            "version": CURRENT_WORDING[purpose.value],
+        }
+        for purpose in Purpose
+        if purpose not in INFORMATION_ONLY
+    ]
+    return {
+        "participant": participant,
+        "organisation": participant.organisation,
+        "project": participant.project,
+        "notice_version": CURRENT_WORDING[Purpose.ESF_NOTICE],
+        "purposes": purposes,
+        "printed_on": timezone.localdate(),
+    }
+
+
+def consent_sheet_pdf(participant: Participant, language: str) -> bytes:
+    return render_pdf(
+        "people/rights/consent_sheet.html", consent_sheet_context(participant), language
+    )
+
+
+# -- The readable export -------------------------------------------------------------
+
+
+def display_value(
+    value: Any, choices: Mapping | None = None, formatter: Callable[[Any], str] | None = None
+) -> str:
+    """A value as a person reads it, in the active language."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, list | tuple):
+        return ", ".join(display_value(item, choices, formatter) for item in value)
+    if formatter is not None:
+        return formatter(value)
+    if choices and str(value) in choices:
+        return str(choices[str(value)])
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
+    return str(value)
+
+
+def readable_sections(export: dict[str, Any]) -> list[dict[str, Any]]:
+    """The export's sections as titled lists of records, each a list of (label, value)."""
+    sections = []
+    for name, rows in export["sections"].items():
+        exporter = EXPORTERS.get(name)
+        labels = exporter.labels if exporter else {}
+        choices = exporter.choices if exporter else {}
+        formatters = exporter.formatters if exporter else {}
+        records = [
+            [
+                (
+                    labels.get(key, key.replace("_", " ")),
+                    display_value(value, choices.get(key), formatters.get(key)),
+                )
+                for key, value in row.items()
+            ]
+            for row in rows
+        ]
+        sections.append(
+            {"name": name, "title": exporter.title if exporter else name, "records": records}
+        )
+    return sections
+
+
+def export_pdf(participant: Participant, export: dict[str, Any], language: str) -> bytes:
+    """Render ``export`` (from ``rights.export_person``) readably in ``language``."""
+    with translation.override(language):
+        sections = readable_sections(export)
+    return render_pdf(
+        "people/rights/export.html",
+        {
+            "participant": participant,
+            "organisation": participant.organisation,
+            "exported_at": export["exported_at"],
+            "sections": sections,
+        },
+        language,
+    )

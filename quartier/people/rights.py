@@ -1,0 +1,459 @@
+"""Data-subject rights: export everything about a person, erase, anonymise after retention.
+
+Export (Art. 15 and 20 GDPR)
+    ``export_person`` collects one section per registered exporter. People
+    registers its own sections here (the record, the ESF+ entry data, the
+    consents, who accessed the record); other apps add theirs from their
+    ``AppConfig.ready`` with ``register_exporter`` so that people never imports
+    them (DESIGN.md: dependencies point one way).
+
+Erasure (Art. 17 GDPR, limited by Art. 17(3)(b))
+    ``request_erasure`` deletes at once what rests on consent or is not needed
+    for the ESF+ monitoring, and keeps, under the legal obligation of
+    Regulation (EU) 2021/1057 Art. 17 and Annex I, what the indicators need
+    until the project's ``retention_until`` date. ``anonymise_expired`` then
+    anonymises every record whose project's retention date has passed.
+
+What erasure deletes at once (consent-based or not needed for monitoring):
+    e-mail, phone, the preferred contact channel (back to "in person"), street
+    and number, the name in Latin letters, every spoken language other than the
+    preferred one; every live consent except the ESF monitoring notice (which is
+    information under a legal obligation, not consent) is withdrawn; whatever
+    other apps registered with ``register_eraser`` (e.g. counselling notes).
+
+What erasure keeps until the retention date, and why:
+    given and family name (to identify the person whose monitoring data is kept
+    and to answer the authority's and auditors' questions), date of birth (age
+    at entry), gender, postcode with quarter and neighbourhood (place), the
+    citizenships (third-country status), the ESF+ entry data, the consent
+    records themselves (proof of what was agreed, when).
+
+What anonymisation does (and keeps the aggregates):
+    names become a placeholder, the date of birth becomes 1 January of its
+    year, contact details, street, postcode and city are removed while quarter
+    and neighbourhood stay, remaining live consents are withdrawn, and
+    ``anonymised_at`` is set. Gender, quarter, neighbourhood, citizenships,
+    languages and the entry data stay, so counts per quarter, gender and
+    labour-market status are the same before and after.
+
+Every step writes the audit log.
+"""
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
+
+from quartier.accounts.audit import log_action
+from quartier.accounts.models import AuditEntry
+from quartier.people.countries import country_name
+from quartier.people.languages import language_name
+from quartier.people.models import (
+    Consent,
+    ContactChannel,
+    EntryData,
+    Participant,
+    Purpose,
+)
+from quartier.people.search import search_key
+
+logger = logging.getLogger(__name__)
+
+EXPORT_FORMAT = "quartier.person-export/1"
+ANONYMISED_GIVEN_NAME = "Anonymised"
+ANONYMISED_FAMILY_NAME = "participant"
+ANONYMISE_BATCH_SIZE = 500
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One section of a person's export.
+
+    ``rows`` returns plain values (str, int, bool, date, datetime, UUID, lists of
+    those); the JSON keeps them machine-readable, the PDF shows ``labels`` for
+    the keys, ``choices`` (key → code → label) for coded values and
+    ``formatters`` (key → function of one value, or of each item of a list)
+    for codes that are not model choices, such as languages and countries.
+    """
+
+    name: str
+    rows: Callable[[Participant], Rows]
+    title: Any
+    labels: Mapping[str, Any] = field(default_factory=dict)
+    choices: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    formatters: Mapping[str, Callable[[Any], str]] = field(default_factory=dict)
+
+
+EXPORTERS: dict[str, Exporter] = {}
+
+# Called with (participant, by) when erasure is requested.
+ERASERS: dict[str, Callable[[Participant, Any], None]] = {}
+
+# Called with a list of participant ids (one batch) when they are anonymised.
+ANONYMISERS: dict[str, Callable[[list[int]], None]] = {}
+
+
+def register_exporter(
+    name: str,
+    rows: Callable[[Participant], Rows],
+    *,
+    title=None,
+    labels: Mapping[str, Any] | None = None,
+    choices: Mapping[str, Mapping[str, Any]] | None = None,
+    formatters: Mapping[str, Callable[[Any], str]] | None = None,
+) -> None:
+    """Add a section to every person's export; call it from ``AppConfig.ready``.
+
+    ``rows(participant)`` runs outside any organisation scope question: it gets
+    the participant (already checked to belong to the requesting organisation)
+    and must return only that person's data. It should query a constant number
+    of times. Registering a name again replaces the earlier exporter.
+    """
+    EXPORTERS[name] = Exporter(
+        name=name,
+        rows=rows,
+        title=title or name,
+        labels=dict(labels or {}),
+        choices=dict(choices or {}),
+        formatters=dict(formatters or {}),
+    )
+
+
+def register_eraser(name: str, erase: Callable[[Participant, Any], None]) -> None:
+    """Add a step to ``request_erasure``: delete the consent-based data an app holds.
+
+    ``erase(participant, by)`` runs inside the erasure's transaction; it writes
+    its own audit entries if it changes records.
+    """
+    ERASERS[name] = erase
+
+
+def register_anonymiser(name: str, anonymise: Callable[[list[int]], None]) -> None:
+    """Add a step to ``anonymise_expired``: anonymise what an app holds on these people.
+
+    ``anonymise(participant_ids)`` runs once per batch inside its transaction,
+    with scopes disabled; it must be idempotent and set-wise (a few queries per batch).
+    """
+    ANONYMISERS[name] = anonymise
+
+
+def describe(model: type[models.Model], fields: list[str]) -> dict[str, dict]:
+    """Labels and choices of ``fields``, for ``register_exporter(..., **describe(...))``."""
+    labels: dict[str, Any] = {}
+    choices: dict[str, dict[str, Any]] = {}
+    for name in fields:
+        model_field = model._meta.get_field(name)
+        labels[name] = getattr(model_field, "verbose_name", name)
+        if getattr(model_field, "choices", None):
+            choices[name] = dict(model_field.choices)
+    return {"labels": labels, "choices": choices}
+
+
+# -- Export ----------------------------------------------------------------------
+
+PARTICIPANT_FIELDS = [
+    "public_id",
+    "organisation",
+    "project",
+    "given_name",
+    "family_name",
+    "name_latin",
+    "date_of_birth",
+    "gender",
+    "email",
+    "phone",
+    "preferred_channel",
+    "street",
+    "postcode",
+    "city",
+    "quarter",
+    "neighbourhood",
+    "languages",
+    "preferred_language",
+    "citizenships",
+    "created_at",
+    "erasure_requested_at",
+    "anonymised_at",
+]
+RELATED_NAMES = {"organisation", "project", "quarter", "neighbourhood"}
+
+ENTRY_FIELDS = [
+    "entry_date",
+    "employment_status",
+    "registration",
+    "unemployed_since",
+    "isced",
+    "foreign_background",
+    "disability",
+    "minority",
+    "housing_exclusion",
+]
+
+CONSENT_FIELDS = ["purpose", "wording_version", "language", "given_at", "withdrawn_at", "recipient"]
+
+ACCESS_FIELDS = ["created_at", "code", "organisation"]
+
+
+def _participant_rows(participant: Participant) -> Rows:
+    """Needs organisation, project, quarter and neighbourhood selected on the participant."""
+    row: dict[str, Any] = {}
+    for name in PARTICIPANT_FIELDS:
+        value = getattr(participant, name)
+        row[name] = str(value) if name in RELATED_NAMES and value is not None else value
+    return [row]
+
+
+def _entry_rows(participant: Participant) -> Rows:
+    """One query."""
+    entries = EntryData.objects.with_scope(organisation=participant.organisation_id).filter(
+        participant=participant
+    )
+    return [{name: getattr(entry, name) for name in ENTRY_FIELDS} for entry in entries]
+
+
+def _consent_rows(participant: Participant) -> Rows:
+    """One query (recipients joined)."""
+    consents = (
+        Consent.objects.with_scope(organisation=participant.organisation_id)
+        .filter(participant=participant)
+        .select_related("recipient")
+        .order_by("given_at", "id")
+    )
+    return [
+        {
+            **{name: getattr(consent, name) for name in CONSENT_FIELDS[:-1]},
+            "recipient": str(consent.recipient) if consent.recipient else None,
+        }
+        for consent in consents
+    ]
+
+
+def _access_rows(participant: Participant) -> Rows:
+    """Who (which organisation) did what with the record, when. One query.
+
+    Staff members' own names and addresses stay out: the person learns the
+    recipients and the actions (Art. 15(1)(c)), not the staff's personal data.
+    """
+    with scopes_disabled():
+        entries = (
+            AuditEntry.objects.filter(
+                subject_type=Participant._meta.label_lower, subject_id=str(participant.pk)
+            )
+            .select_related("organisation")
+            .order_by("created_at", "id")
+        )
+        return [
+            {
+                "created_at": entry.created_at,
+                "code": entry.code,
+                "organisation": str(entry.organisation) if entry.organisation else None,
+            }
+            for entry in entries
+        ]
+
+
+_participant_description = describe(Participant, PARTICIPANT_FIELDS)
+_participant_description["labels"]["public_id"] = _("reference number")
+register_exporter(
+    "participant",
+    _participant_rows,
+    title=_("Personal details"),
+    formatters={
+        "languages": language_name,
+        "preferred_language": language_name,
+        "citizenships": country_name,
+    },
+    **_participant_description,
+)
+register_exporter(
+    "entry_data", _entry_rows, title=_("ESF+ entry data"), **describe(EntryData, ENTRY_FIELDS)
+)
+register_exporter(
+    "consents",
+    _consent_rows,
+    title=_("Consents"),
+    formatters={"language": language_name},
+    **describe(Consent, CONSENT_FIELDS),
+)
+register_exporter(
+    "access_log",
+    _access_rows,
+    title=_("Who used the record"),
+    **describe(AuditEntry, ACCESS_FIELDS),
+)
+
+
+def collect_export(participant: Participant) -> dict[str, Any]:
+    """Everything about the person: ``{"format", "exported_at", "sections": {name: rows}}``.
+
+    Not audited by itself; ``export_person`` is the audited service.
+    """
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": timezone.now(),
+        "sections": {name: exporter.rows(participant) for name, exporter in EXPORTERS.items()},
+    }
+
+
+def export_person(participant: Participant, by, export_format: str) -> dict[str, Any]:
+    """Collect the export and write ``people.participant.exported`` (with the format)."""
+    with transaction.atomic():
+        log_action(
+            "people.participant.exported",
+            actor=by,
+            subject=participant,
+            data={"format": export_format, "sections": list(EXPORTERS)},
+        )
+        return collect_export(participant)
+
+
+# -- Erasure ---------------------------------------------------------------------
+
+# Fields erasure empties at once (see the module docstring for the reasons).
+ERASED_AT_ONCE = ("email", "phone", "street", "name_latin")
+
+
+class ErasureError(ValueError):
+    pass
+
+
+def request_erasure(participant: Participant, by) -> Participant:
+    """Delete the consent-based data now; keep the monitoring data until retention ends.
+
+    Idempotent: asking again clears anything added since and keeps the first
+    request's time. If the project's retention date has already passed, the
+    person's anonymisation is queued straight away (on commit).
+    """
+    if participant.anonymised_at is not None:
+        raise ErasureError("This record has already been anonymised.")
+    now = timezone.now()
+    with transaction.atomic():
+        cleared = [name for name in ERASED_AT_ONCE if getattr(participant, name)]
+        for name in ERASED_AT_ONCE:
+            setattr(participant, name, "")
+        if participant.preferred_channel != ContactChannel.IN_PERSON:
+            participant.preferred_channel = ContactChannel.IN_PERSON
+            cleared.append("preferred_channel")
+        kept_languages = [participant.preferred_language] if participant.preferred_language else []
+        if participant.languages != kept_languages:
+            participant.languages = kept_languages
+            cleared.append("languages")
+        participant.search_key = search_key(participant.given_name, participant.family_name)
+        if participant.erasure_requested_at is None:
+            participant.erasure_requested_at = now
+        participant.save(
+            update_fields=[
+                *ERASED_AT_ONCE,
+                "preferred_channel",
+                "languages",
+                "search_key",
+                "erasure_requested_at",
+            ]
+        )
+        withdrawn = list(
+            Consent.objects.with_scope(organisation=participant.organisation_id)
+            .filter(participant=participant, withdrawn_at=None)
+            .exclude(purpose=Purpose.ESF_NOTICE)
+            .values_list("purpose", flat=True)
+        )
+        Consent.objects.with_scope(organisation=participant.organisation_id).filter(
+            participant=participant, withdrawn_at=None
+        ).exclude(purpose=Purpose.ESF_NOTICE).update(withdrawn_at=now)
+        for erase in ERASERS.values():
+            erase(participant, by)
+        log_action(
+            "people.participant.erasure_requested",
+            actor=by,
+            subject=participant,
+            data={"cleared": sorted(cleared), "withdrawn": sorted(withdrawn)},
+        )
+        if participant.project.retention_until < timezone.localdate():
+            # The retention period is over: nothing is left to keep.
+            from quartier.people.tasks import anonymise_participants_task
+
+            pk = participant.pk
+            transaction.on_commit(lambda: anonymise_participants_task.enqueue([pk]))
+    return participant
+
+
+# -- Anonymisation after the retention date ---------------------------------------
+
+
+def anonymise_participants(ids: list[int]) -> int:
+    """Anonymise these participants; skips any already anonymised. Returns how many were.
+
+    Each row is claimed with a conditional update (``anonymised_at`` still empty),
+    so two workers never anonymise, or audit, the same person twice.
+    """
+    if not ids:
+        return 0
+    now = timezone.now()
+    done: list[Participant] = []
+    with scopes_disabled(), transaction.atomic():
+        people = list(
+            Participant.objects.filter(pk__in=ids, anonymised_at=None)
+            .select_related("organisation")
+            .order_by("pk")
+        )
+        for person in people:
+            birth = person.date_of_birth
+            claimed = Participant.objects.filter(pk=person.pk, anonymised_at=None).update(
+                given_name=ANONYMISED_GIVEN_NAME,
+                family_name=ANONYMISED_FAMILY_NAME,
+                name_latin="",
+                search_key="",
+                date_of_birth=date(birth.year, 1, 1) if birth else None,
+                email="",
+                phone="",
+                preferred_channel=ContactChannel.IN_PERSON,
+                street="",
+                postcode="",
+                city="",
+                anonymised_at=now,
+            )
+            if claimed:
+                done.append(person)
+        done_ids = [person.pk for person in done]
+        Consent.objects.filter(participant_id__in=done_ids, withdrawn_at=None).update(
+            withdrawn_at=now
+        )
+        for anonymise in ANONYMISERS.values():
+            anonymise(done_ids)
+        for person in done:
+            log_action("people.participant.anonymised", subject=person)
+    return len(done)
+
+
+def anonymise_expired(today: date | None = None, batch_size: int = ANONYMISE_BATCH_SIZE) -> int:
+    """Anonymise everyone whose project's retention date has passed, in batches.
+
+    Idempotent (already anonymised people are skipped) and safe to run while
+    people work: each batch is its own transaction. Returns how many were anonymised.
+    """
+    today = today or timezone.localdate()
+    total = 0
+    last_pk = 0
+    with scopes_disabled():
+        while True:
+            ids = list(
+                Participant.objects.filter(
+                    project__retention_until__lt=today, anonymised_at=None, pk__gt=last_pk
+                )
+                .order_by("pk")
+                .values_list("pk", flat=True)[:batch_size]
+            )
+            if not ids:
+                break
+            total += anonymise_participants(ids)
+            last_pk = ids[-1]
+    if total:
+        logger.info("Anonymised %d participants whose retention period ended.", total)
+    return total
