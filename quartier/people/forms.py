@@ -32,21 +32,30 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+def _choices_once(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
+    """Read the options once: without an empty label, the widget reads them twice."""
+    field.widget.choices = [choice for choice in field.choices]  # noqa: C416 (len() would count)
+    return field
+
+
 def _organisation_field(organisations: list[int]) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=Organisation.objects.filter(pk__in=organisations),
-        empty_label=None,
+    return _choices_once(
+        forms.ModelChoiceField(
+            label=_("Organisation"),
+            queryset=Organisation.objects.filter(pk__in=organisations),
+            empty_label=None,
+        )
     )
 
 
 def _project_field() -> forms.ModelChoiceField:
-    projects = Project.objects.all()
-    return forms.ModelChoiceField(
-        label=_("Project"),
-        queryset=projects,
-        empty_label=None,
-        error_messages={"required": _("Choose the project the person takes part in.")},
+    return _choices_once(
+        forms.ModelChoiceField(
+            label=_("Project"),
+            queryset=Project.objects.all(),
+            empty_label=None,
+            error_messages={"required": _("Choose the project the person takes part in.")},
+        )
     )
 
 
