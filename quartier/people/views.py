@@ -170,7 +170,10 @@ def participant_detail(request: HttpRequest, code) -> HttpResponse:
         "languages": [language_name(code) for code in participant.languages],
         "preferred_language": language_name(participant.preferred_language),
         "citizenships": [country_name(code) for code in participant.citizenships],
-        "consents": list(participant.consents.all()),
+        "consents": [
+            {"consent": consent, "language": language_name(consent.language)}
+            for consent in participant.consents.all()
+        ],
         "timeline": timeline.entries_for(participant, request.user),
         "links": person_links.links_for(participant, request.user),
     }

@@ -183,3 +183,12 @@ def test_other_roles_may_not(client, personas, project, role):
     assert client.post(URL, form_data(project)).status_code == 403
     with scopes_disabled():
         assert not EntryData.objects.exists()
+
+
+def test_the_form_needs_a_constant_number_of_queries(
+    client, counsellor, project, django_assert_num_queries
+):
+    client.force_login(counsellor)
+    # 1 session, 2 user, 3 memberships (roles and scope), 4 projects for the form.
+    with django_assert_num_queries(4):
+        client.get(URL)
