@@ -1,7 +1,6 @@
 """Forms of the counselling pages; the services in this app do the writing and the rules."""
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,26 +19,7 @@ from quartier.counselling.models import (
     ShareKind,
     Topic,
 )
-
-# Languages met in counselling besides the UI languages; Kurdish is Kurmanji
-# (``kmr``, a UI language) or Sorani (``ckb``), never ``ku``.
-OTHER_LANGUAGES = [
-    ("ckb", _("Kurdish (Sorani)")),
-    ("fa", _("Persian (Farsi)")),
-    ("tr", _("Turkish")),
-    ("pl", _("Polish")),
-    ("ro", _("Romanian")),
-    ("bg", _("Bulgarian")),
-    ("sq", _("Albanian")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
-    ("ti", _("Tigrinya")),
-    ("so", _("Somali")),
-]
-
-
-def language_choices() -> list[tuple[str, str]]:
-    return [(code, str(name)) for code, name in [*settings.LANGUAGES, *OTHER_LANGUAGES]]
+from quartier.people.languages import LANGUAGE_CODES, language_choices
 
 
 class DateInput(forms.DateInput):
@@ -113,8 +93,7 @@ class ContactForm(forms.Form):
     def __init__(self, *args, language: str = "de", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate()
-        known = {code for code, _name in language_choices()}
-        self.fields["language"].initial = language if language in known else "de"
+        self.fields["language"].initial = language if language in LANGUAGE_CODES else "de"
 
 
 class GoalForm(forms.Form):

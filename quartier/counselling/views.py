@@ -31,7 +31,6 @@ from quartier.counselling.forms import (
     ReferralForm,
     ReferralOutcomeForm,
     ShareForm,
-    language_choices,
 )
 from quartier.counselling.models import (
     CaseShare,
@@ -43,6 +42,7 @@ from quartier.counselling.models import (
     ReferralOutcome,
 )
 from quartier.people.intake import view_participant
+from quartier.people.languages import language_name
 from quartier.people.models import EmploymentStatus, Participant
 
 PAGE_SIZE = 50
@@ -163,9 +163,8 @@ def case_detail(request: HttpRequest, code) -> HttpResponse:
     # Prefetch with unscoped querysets: a shared case lies outside the request's scope.
     case_goals = list(_unscoped(Goal).filter(case=case))
     case_contacts = list(_unscoped(Contact).filter(case=case).select_related("counsellor"))
-    names = dict(language_choices())
     for contact in case_contacts:
-        contact.language_name = names.get(contact.language, contact.language)
+        contact.language_name = language_name(contact.language)
     case_referrals = list(_unscoped(Referral).filter(case=case))
     may_share = cases.can_share(case, request.user)
     shares = (
