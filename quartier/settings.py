@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "quartier.people",
+    "quartier.imports",
     "quartier.counselling",
     "quartier.site",
 ]

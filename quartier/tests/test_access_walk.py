@@ -58,6 +58,11 @@ EXPECTED: dict[str, str | set[str]] = {
     "people:export-json": {"counsellor", "lead", "outsider"},
     "people:export-pdf": {"counsellor", "lead", "outsider"},
     "people:erase": {"counsellor", "lead", "outsider"},
+    "people:import-upload": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:import-mapping": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:import-preview": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:import-write": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:import-status": {"counsellor", "coordinator", "lead", "outsider"},
 }
 
 POST_ONLY = {
@@ -67,6 +72,7 @@ POST_ONLY = {
     "accounts:api-token-revoke",
     "accounts:member-remove",
     "people:consent-withdraw",
+    "people:import-write",
 }
 
 SAMPLE_VALUES = {"int": "1", "slug": "unknown", "uuid": "00000000-0000-0000-0000-000000000000"}
