@@ -98,7 +98,7 @@ class ErasureForm(forms.Form):
 def erase(request: HttpRequest, code: UUID) -> HttpResponse:
     """GET: what erasure does, with a confirmation; POST: erase, then back here."""
     participant = participant_for_rights(request, code)
-    form = ErasureForm(request.POST or None)
+    form = ErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and participant.anonymised_at is None and form.is_valid():
         try:
             request_erasure(participant, request.user)
