@@ -74,12 +74,9 @@ class OrganisationChoiceMixin:
         return Organisation.objects.get(pk=self.organisations[0])
 
 
-class IntakeForm(OrganisationChoiceMixin, forms.ModelForm):
-    entry_date = forms.DateField(
-        label=_("Date of entry"),
-        widget=DateInput,
-        help_text=_("The day the person joined the project; the ESF+ data are as of this day."),
-    )
+class ParticipantForm(forms.ModelForm):
+    """The person's own data, at intake and later."""
+
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
@@ -95,27 +92,10 @@ class IntakeForm(OrganisationChoiceMixin, forms.ModelForm):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Choose more than one with the Ctrl key (⌘ on a Mac)."),
     )
-    different_person = forms.BooleanField(
-        label=_("I have checked: this is a different person"),
-        required=False,
-    )
 
     class Meta:
         model = Participant
-        fields = [
-            "project",
-            "given_name",
-            "family_name",
-            "name_latin",
-            "date_of_birth",
-            "gender",
-            "email",
-            "phone",
-            "preferred_channel",
-            "street",
-            "postcode",
-            "city",
-        ]
+        fields = list(PERSONAL_FIELDS)
         widgets = {
             "date_of_birth": DateInput,
             "gender": forms.RadioSelect,
@@ -124,15 +104,12 @@ class IntakeForm(OrganisationChoiceMixin, forms.ModelForm):
             "name_latin": forms.TextInput(attrs={"autocomplete": "off", "dir": "ltr"}),
         }
 
-    def __init__(self, *args, organisations: list[int], **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"] = _project_field()
         self.fields["date_of_birth"].required = True
         self.fields["languages"].choices = language_choices()
         self.fields["preferred_language"].choices = language_choices()
         self.fields["citizenships"].choices = country_choices()
-        self.fields["entry_date"].initial = timezone.localdate
-        self.setup_organisation(organisations)
 
     def clean_date_of_birth(self) -> date:
         born = self.cleaned_data["date_of_birth"]
@@ -141,12 +118,6 @@ class IntakeForm(OrganisationChoiceMixin, forms.ModelForm):
         if born < OLDEST_BIRTH_DATE:
             raise forms.ValidationError(_("Check the year of birth."))
         return born
-
-    def clean_entry_date(self) -> date:
-        entry_date = self.cleaned_data["entry_date"]
-        if entry_date > timezone.localdate():
-            raise forms.ValidationError(_("The date of entry cannot be in the future."))
-        return entry_date
 
     def clean_postcode(self) -> str:
         return "".join(self.cleaned_data["postcode"].split())
@@ -161,13 +132,6 @@ class IntakeForm(OrganisationChoiceMixin, forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        project, entry_date = data.get("project"), data.get("entry_date")
-        if project and entry_date and not project.starts_on <= entry_date <= project.ends_on:
-            self.add_error(
-                "entry_date",
-                _("The project runs from %(start)s to %(end)s; the date of entry must lie within.")
-                % {"start": project.starts_on, "end": project.ends_on},
-            )
         channel = data.get("preferred_channel")
         if channel == ContactChannel.EMAIL and not data.get("email"):
             self.add_error("email", _("Enter an e-mail address to be contacted by e-mail."))
@@ -184,6 +148,43 @@ class IntakeForm(OrganisationChoiceMixin, forms.ModelForm):
 
     def participant_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in PERSONAL_FIELDS}
+
+
+class IntakeForm(OrganisationChoiceMixin, ParticipantForm):
+    entry_date = forms.DateField(
+        label=_("Date of entry"),
+        widget=DateInput,
+        help_text=_("The day the person joined the project; the ESF+ data are as of this day."),
+    )
+    different_person = forms.BooleanField(
+        label=_("I have checked: this is a different person"),
+        required=False,
+    )
+
+    field_order = ["project", "entry_date"]
+
+    def __init__(self, *args, organisations: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = {"project": _project_field(), **self.fields}
+        self.fields["entry_date"].initial = timezone.localdate
+        self.setup_organisation(organisations)
+
+    def clean_entry_date(self) -> date:
+        entry_date = self.cleaned_data["entry_date"]
+        if entry_date > timezone.localdate():
+            raise forms.ValidationError(_("The date of entry cannot be in the future."))
+        return entry_date
+
+    def clean(self) -> dict:
+        data = super().clean()
+        project, entry_date = data.get("project"), data.get("entry_date")
+        if project and entry_date and not project.starts_on <= entry_date <= project.ends_on:
+            self.add_error(
+                "entry_date",
+                _("The project runs from %(start)s to %(end)s; the date of entry must lie within.")
+                % {"start": project.starts_on, "end": project.ends_on},
+            )
+        return data
 
 
 class EntryDataForm(forms.ModelForm):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("intake/", views.intake, name="intake"),
     path("short-contacts/", views.short_contacts, name="short-contact"),
     path("<uuid:code>/", views.participant_detail, name="detail"),
+    path("<uuid:code>/edit/", views.participant_edit, name="edit"),
     path("<uuid:code>/entry-data/", views.entry_data, name="entry-data"),
     path("<uuid:code>/consents/new/", views.consent_record, name="consent-record"),
     path(

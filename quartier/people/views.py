@@ -30,9 +30,15 @@ from quartier.people.forms import (
     EntryStatus,
     IntakeForm,
     ParticipantFilterForm,
+    ParticipantForm,
     ShortContactForm,
 )
-from quartier.people.intake import possible_duplicates, take_in, view_participant
+from quartier.people.intake import (
+    change_participant,
+    possible_duplicates,
+    take_in,
+    view_participant,
+)
 from quartier.people.languages import language_name
 from quartier.people.models import Consent, Participant, ShortContact
 from quartier.people.search import search_key
@@ -178,6 +184,23 @@ def participant_detail(request: HttpRequest, code) -> HttpResponse:
         "links": person_links.links_for(participant, request.user),
     }
     return render(request, "people/participant_detail.html", context)
+
+
+@allow(CASEWORK)
+def participant_edit(request: HttpRequest, code) -> HttpResponse:
+    participant = _get_participant(request, code, "organisation")
+    view_participant(participant, request.user)
+    form = ParticipantForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        # The form has set the new values on the instance; the service compares
+        # with the stored record, so it gets a fresh copy.
+        stored = _get_participant(request, code, "organisation")
+        change_participant(stored, request.user, **form.participant_fields())
+        messages.success(request, _("Saved."))
+        return redirect("people:detail", code=participant.public_id)
+    return render(
+        request, "people/participant_form.html", {"participant": participant, "form": form}
+    )
 
 
 @allow(CASEWORK)

@@ -51,6 +51,7 @@ EXPECTED: dict[str, str | set[str]] = {
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
     "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
     "people:detail": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:edit": {"counsellor", "coordinator", "lead", "outsider"},
     "people:entry-data": {"counsellor", "coordinator", "lead", "outsider"},
     "people:consent-record": {"counsellor", "coordinator", "lead", "outsider"},
     "people:consent-withdraw": {"counsellor", "coordinator", "lead", "outsider"},

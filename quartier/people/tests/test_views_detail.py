@@ -76,7 +76,7 @@ def test_overdue_entry_data_are_highlighted(client, olena, counsellor, time_mach
 
 def test_another_organisation_gets_a_404(client, olena, personas):
     client.force_login(personas["outsider"])
-    for suffix in ("", "entry-data/", "consents/new/"):
+    for suffix in ("", "edit/", "entry-data/", "consents/new/"):
         assert client.get(url(olena, suffix)).status_code == 404
     with scopes_disabled():
         assert not AuditEntry.objects.filter(code="people.participant.viewed").exists()
@@ -85,7 +85,7 @@ def test_another_organisation_gets_a_404(client, olena, personas):
 @pytest.mark.parametrize("role", ["advisor", "viewer", "admin", "employer", "resident"])
 def test_wrong_roles_are_refused(client, olena, personas, role):
     client.force_login(personas[role])
-    for suffix in ("", "entry-data/", "consents/new/"):
+    for suffix in ("", "edit/", "entry-data/", "consents/new/"):
         assert client.get(url(olena, suffix)).status_code == 403
 
 
@@ -220,3 +220,44 @@ def test_a_consent_of_another_person_cannot_be_withdrawn_through_this_one(
     consent = record_consent(someone, Purpose.PHOTOS, "de", counsellor)
     client.force_login(counsellor)
     assert client.post(url(olena, f"consents/{consent.pk}/withdraw/")).status_code == 404
+
+
+# Changing personal data
+
+
+def test_a_counsellor_changes_the_personal_data(client, olena, counsellor, east):
+    client.force_login(counsellor)
+    form = client.get(url(olena, "edit/")).context["form"]
+    assert form["languages"].value() == ["uk", "ru", "de"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None
+    }
+    data.update(phone="0341 555", postcode="99999", preferred_channel="sms")
+    response = client.post(url(olena, "edit/"), data)
+    assert response.status_code == 302
+    with scopes_disabled():
+        olena.refresh_from_db()
+        changed = AuditEntry.objects.get(code="people.participant.changed")
+    assert (olena.phone, olena.postcode, olena.quarter) == ("0341 555", "99999", None)
+    assert changed.data == {"fields": ["phone", "postcode", "preferred_channel"]}
+    page = client.get(url(olena)).content.decode()
+    assert "The postcode is outside the programme area." in page
+
+
+def test_a_change_with_bad_data_is_refused(client, olena, counsellor):
+    client.force_login(counsellor)
+    response = client.post(url(olena, "edit/"), {"given_name": "", "family_name": "X"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["given_name"]
+    with scopes_disabled():
+        olena.refresh_from_db()
+        assert not AuditEntry.objects.filter(code="people.participant.changed").exists()
+    assert olena.given_name == "Олена"
+
+
+def test_another_organisation_cannot_change_the_personal_data(client, olena, personas):
+    client.force_login(personas["outsider"])
+    assert client.get(url(olena, "edit/")).status_code == 404
+    assert client.post(url(olena, "edit/"), {"given_name": "X"}).status_code == 404
