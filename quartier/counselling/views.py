@@ -7,7 +7,7 @@ case through ``cases.get_case``, which 404s a case the user may not see.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case as When_
+from django.db.models import Case as SqlCase
 from django.db.models import F, Q, When
 from django.db.models.functions import Coalesce, Least
 from django.http import Http404, HttpRequest, HttpResponse
@@ -74,7 +74,7 @@ def my_cases_queryset(user):
 
     Soonest due first, whether a next step or a follow-up; nothing due last.
     """
-    follow_up_due = When_(
+    follow_up_due = SqlCase(
         When(follow_up__done_on__isnull=True, then=F("follow_up__due_on")), default=None
     )
     return (
