@@ -133,6 +133,7 @@ def request_write(job: ImportJob, importer: Importer, by) -> None:
     """Write a checked job without errors: now if small, else through the task queue.
 
     Refuses (ImportRefused) a job with errors or one already queued or written.
+    Must run in the job organisation's scope.
     """
     if job.counts.get(ERROR, 0) or job.status != Status.PREVIEWED:
         raise ImportRefused("errors or not checked")

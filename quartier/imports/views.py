@@ -26,10 +26,11 @@ STATUS_REFRESH_SECONDS = 2
 
 def get_job(request: HttpRequest, importer: Importer, code, organisations: list[int]) -> ImportJob:
     """The user's own job of this kind, or 404 (other people's and organisations' alike)."""
+    # The cells and the preview can be megabytes: loaded only by the pages that show them.
     return get_object_or_404(
         ImportJob.objects.filter(
             kind=importer.kind, organisation__in=organisations, created_by=request.user
-        ),
+        ).defer("rows", "plan"),
         public_id=code,
     )
 

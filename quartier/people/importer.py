@@ -380,10 +380,11 @@ class ParticipantImporter(Importer):
         readers = _Readers(project, default_entry and date.fromisoformat(default_entry))
         plans = [readers.read(row) for row in rows]
         _flag_repeats(plans)
-        self._match(job, project, plans)
+        entry_column = (rows[0].column("entry_date") if rows else "") or str(_("Date of entry"))
+        self._match(job, project, plans, entry_column)
         return plans
 
-    def _match(self, job, project: Project, plans: list[RowPlan]) -> None:
+    def _match(self, job, project: Project, plans: list[RowPlan], entry_column: str) -> None:
         """Find the people already recorded, set-wise: one query per MATCH_BATCH birth dates."""
         births = sorted({plan.values["date_of_birth"] for plan in plans if plan.action != ERROR})
         known: dict[tuple[str, date], list[Participant]] = {}
@@ -405,7 +406,7 @@ class ParticipantImporter(Importer):
             elif matches:
                 _plan_update(plan, matches[0])
             else:
-                _plan_create(plan)
+                _plan_create(plan, entry_column)
 
     def write(self, job, plans: list[RowPlan], by, progress: Progress) -> dict[str, int]:
         organisation = Organisation.objects.get(pk=job.organisation_id)
@@ -446,8 +447,11 @@ def _flag_repeats(plans: list[RowPlan]) -> None:
             first_row[key] = plan.number
 
 
-def _plan_create(plan: RowPlan) -> None:
+def _plan_create(plan: RowPlan, entry_column: str) -> None:
     values = plan.values
+    if values.get("entry_date") is None:
+        plan.fail("required", entry_column)
+        return
     if values.get("preferred_language") and values["preferred_language"] not in values.get(
         "languages", []
     ):
@@ -510,8 +514,7 @@ class _Readers:
                 plan.fail(problem.code, row.column(name), cell)
         self._check_dates(plan, row, values)
         self._check_contact(plan, row, values)
-        if plan.action != ERROR and "entry_date" not in values:
-            values["entry_date"] = self.default_entry
+        values.setdefault("entry_date", self.default_entry)
         if values.get("postcode") and self.postcodes and values["postcode"] not in self.postcodes:
             plan.warn("postcode_unknown", row.column("postcode"), values["postcode"])
         plan.values = values

@@ -328,3 +328,46 @@ def test_a_large_file_is_written_by_the_task_queue_with_progress(
     assert (job.status, job.processed) == ("done", 5)
     assert len(people(home_org)) == 5
     assert "refresh" not in signed_in.get(response["Location"]).content.decode()
+
+
+def many_rows(count: int) -> list[list[str]]:
+    # Distinct people: 28 birth days a year, from 1940 on.
+    return [[f"Vor{i}", "Muster", f"{i % 28 + 1:02d}.01.{1940 + i // 28}"] for i in range(count)]
+
+
+@pytest.mark.parametrize("count", [2, 300])
+def test_the_preview_and_status_pages_take_the_same_queries_whatever_the_size(
+    signed_in, project, django_assert_num_queries, monkeypatch, count
+):
+    monkeypatch.setattr(services, "SYNC_WRITE_ROWS", 1000)
+    header = ["Vorname", "Nachname", "Geburtsdatum"]
+    upload(signed_in, project, csv_bytes(header, many_rows(count)), "liste.csv")
+    job = latest_job()
+    choose_columns(signed_in, job)
+    # session, user, memberships, the job (without cells and preview), its preview
+    with django_assert_num_queries(5):
+        response = signed_in.get(f"/en/staff/people/import/{job.public_id}/")
+    assert response.status_code == 200
+    signed_in.post(f"/en/staff/people/import/{job.public_id}/write/")
+    # session, user, memberships, the job
+    with django_assert_num_queries(4):
+        response = signed_in.get(f"/en/staff/people/import/{job.public_id}/status/")
+    assert f"Written: {count} new" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 400])
+def test_checking_the_rows_takes_the_same_queries_whatever_their_number(
+    project, home_org, counsellor, django_assert_num_queries, count
+):
+    from quartier.lib.tabular import Row, Table
+    from quartier.people.importer import PARTICIPANTS
+
+    header = ["Vorname", "Nachname", "Geburtsdatum"]
+    table = Table("csv", header, [Row(n + 2, row) for n, row in enumerate(many_rows(count))])
+    with scope(organisation=[home_org.pk]):
+        job = services.start_import(PARTICIPANTS, home_org.pk, counsellor, table, "l.csv", {})
+        job.options = {"project": project.pk, "entry_date": "2025-05-01"}
+        # the project, the known postcodes, the participants born on the rows' dates
+        with django_assert_num_queries(3):
+            plans = PARTICIPANTS.plan(job, services.source_rows(job))
+    assert {plan.action for plan in plans} == {"create"}
