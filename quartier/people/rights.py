@@ -24,7 +24,7 @@ What erasure deletes at once (consent-based or not needed for monitoring):
 What erasure keeps until the retention date, and why:
     given and family name (to identify the person whose monitoring data is kept
     and to answer the authority's and auditors' questions), date of birth (age
-    at entry), gender, postcode with quarter and neighbourhood (place), the
+    at entry), gender, postcode and city with quarter and neighbourhood (place), the
     citizenships (third-country status), the ESF+ entry data, the consent
     records themselves (proof of what was agreed, when).
 

@@ -12,6 +12,7 @@ from quartier.accounts.models import AuditEntry
 from quartier.people.consent import CURRENT_WORDING, has_consent, record_consent
 from quartier.people.intake import take_in
 from quartier.people.models import Participant, Purpose
+from quartier.people.rights import anonymise_participants
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +224,25 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, olena):
     response = client.get(url(olena, "export.json"))
     assert response.status_code == 302
     assert "/staff/login/" in response["Location"]
+
+
+def test_the_person_page_links_to_the_rights_for_those_who_may_use_them(
+    client, olena, counsellor, personas
+):
+    client.force_login(counsellor)
+    content = client.get(f"/en/staff/people/{olena.public_id}/").content.decode()
+    for suffix in PAGES:
+        assert f'href="{url(olena, suffix)}"' in content, suffix
+    client.force_login(personas["coordinator"])
+    content = client.get(f"/en/staff/people/{olena.public_id}/").content.decode()
+    assert url(olena, "erase/") not in content
+
+
+def test_an_anonymised_record_says_so_and_offers_no_erasure(client, olena, counsellor):
+    anonymise_participants([olena.pk])
+    client.force_login(counsellor)
+    content = client.get(url(olena, "erase/")).content.decode()
+    assert "This record was anonymised on March 10, 2026." in content
+    assert "Erase now" not in content
+    assert client.post(url(olena, "erase/"), {"confirm": "on"}).status_code == 200
+    assert "people.participant.erasure_requested" not in audit_codes()
