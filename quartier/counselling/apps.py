@@ -11,6 +11,14 @@ class CounsellingConfig(AppConfig):
         from quartier.accounts import navigation
         from quartier.accounts.access import roles
         from quartier.accounts.models import Role
+        from quartier.counselling import rights
+        from quartier.counselling.timeline import timeline_entries
+        from quartier.people import timeline
+
+        # Counselling adds to the person's timeline and to their export and
+        # erasure; people itself knows nothing of counselling.
+        timeline.register(timeline_entries)
+        rights.register()
 
         navigation.register(
             navigation.NavItem("counselling:my-cases", _("My cases"), roles(Role.COUNSELLOR), 20)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from quartier.accounts.audit import log_action
 from quartier.people.models import (
@@ -150,7 +151,9 @@ def generate_participants(
     postcodes = list(
         Postcode.objects.select_related("neighbourhood__quarter").order_by("code")
     ) or [None]
-    span = (project.ends_on - project.starts_on).days or 1
+    # Nobody enters in the future: entries run from the start until today (or the end).
+    last_entry = min(project.ends_on, timezone.localdate())
+    span = max(1, (last_entry - project.starts_on).days)
     # The town and its streets come from the loaded site pack, not from code.
     site = SitePack.objects.filter(id=1).first()
     city = site.city if site else ""

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from quartier.accounts.demo import DEMO_PASSWORD, create_demo_logins
 from quartier.accounts.models import Role
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         call_command("load-site", str(site_pack), verbosity=verbosity)
         logins = create_demo_logins()
+        self.stdout.write(create_demo_programme())
         if not no_serve:
             call_command("collectstatic", interactive=False, verbosity=0)
 
@@ -42,6 +44,45 @@ class Command(BaseCommand):
         self.stdout.write(f"\nServing on http://{addrport}/ – stop with Ctrl+C.\n")
         self.stdout.flush()
         serve(addrport, workers)
+
+
+DEMO_PARTICIPANTS = 200
+
+
+@transaction.atomic
+def create_demo_programme() -> str:
+    """The demo project with about 200 participants and two years of casework, made once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from quartier.accounts.models import Organisation, User
+    from quartier.counselling.demo import create_demo_casework
+    from quartier.people.generate import generate_participants
+    from quartier.people.models import Participant, Project
+
+    today = timezone.localdate()
+    project, _ = Project.objects.get_or_create(
+        slug="arbeit-im-quartier",
+        defaults={
+            "name": "Arbeit im Quartier",
+            "starts_on": today - timedelta(days=730),
+            "ends_on": today + timedelta(days=365),
+            "retention_until": today + timedelta(days=365 * 6),
+        },
+    )
+    with scopes_disabled():
+        if Participant.objects.filter(project=project).exists():
+            return "Demo programme already there."
+        dialog = Organisation.objects.get(slug="dialog")
+        counsellor = User.objects.get(email="beratung@quartier.example")
+        generate_participants(DEMO_PARTICIPANTS, [dialog], project, by=counsellor, seed=2026)
+        people = list(
+            Participant.objects.filter(project=project).select_related("entry").order_by("id")
+        )
+        cases = create_demo_casework(people, counsellor)
+    return f"Demo programme: {len(people)} participants, {cases} cases."
 
 
 def serve(addrport: str, workers: int) -> None:
