@@ -14,4 +14,5 @@ class PeopleConfig(AppConfig):
 
         register(NavItem("people:list", _("Participants"), CASEWORK, order=100))
         register(NavItem("people:intake", _("New intake"), CASEWORK, order=110))
+        register(NavItem("people:import-upload", _("Import a list"), CASEWORK, order=120))
         timeline.register(timeline.people_entries)
