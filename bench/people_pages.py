@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
 os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
 os.environ.setdefault("HTTPS", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quartier.settings")
 
 import django  # noqa: E402
