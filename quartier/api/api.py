@@ -16,3 +16,4 @@ api = NinjaAPI(
 api.add_router("/accounts/", "quartier.accounts.api.router")
 api.add_router("/places/", "quartier.places.api.router")
 api.add_router("/people/", "quartier.people.api.router")
+api.add_router("/counselling/", "quartier.counselling.api.router")

@@ -1,0 +1,114 @@
+from datetime import date
+
+import pytest
+from django_scopes import scopes_disabled
+
+from quartier.accounts.models import AuditEntry
+from quartier.accounts.tokens import create_api_token
+from quartier.counselling.contacts import add_contact
+from quartier.counselling.models import Contact
+
+pytestmark = pytest.mark.django_db
+
+
+def bearer(user) -> dict[str, str]:
+    _token, raw = create_api_token(user, "test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def test_the_case_list_shows_the_cases_i_may_see(client, case, lan, counsellor):
+    response = client.get("/api/v1/counselling/cases", **bearer(counsellor))
+    assert response.status_code == 200
+    assert response.json() == {
+        "count": 1,
+        "items": [
+            {
+                "id": str(case.public_id),
+                "participant": str(lan.public_id),
+                "organisation": "beratung-ost",
+                "status": case.status,
+                "counsellor": "counsellor@example.org",
+                "opened_on": "2026-03-02",
+                "closed_on": None,
+                "next_step": "",
+                "next_step_due": None,
+            }
+        ],
+    }
+
+
+def test_a_case_with_its_contacts_is_read_and_the_read_audited(client, case, counsellor):
+    add_contact(
+        case,
+        counsellor,
+        date=date(2026, 6, 1),
+        duration_minutes=45,
+        channel="phone",
+        language="vi",
+        topics=["job_search"],
+        next_step="CV",
+        next_step_due=date(2026, 6, 20),
+    )
+    response = client.get(f"/api/v1/counselling/cases/{case.public_id}", **bearer(counsellor))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["next_step"] == "CV"
+    assert body["contacts"] == [
+        {
+            "date": "2026-06-01",
+            "duration_minutes": 45,
+            "channel": "phone",
+            "language": "vi",
+            "interpreter": False,
+            "topics": ["job_search"],
+            "notes": "",
+            "next_step": "CV",
+            "next_step_due": "2026-06-20",
+            "counsellor": "counsellor@example.org",
+        }
+    ]
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(code="people.participant.viewed").exists()
+
+
+def test_a_contact_is_recorded_over_the_api(client, case, counsellor):
+    response = client.post(
+        f"/api/v1/counselling/cases/{case.public_id}/contacts",
+        {"date": "2026-06-10", "duration_minutes": 30, "channel": "person", "language": "vi"},
+        content_type="application/json",
+        **bearer(counsellor),
+    )
+    assert response.status_code == 201
+    with scopes_disabled():
+        assert Contact.objects.filter(case=case).count() == 1
+
+
+def test_bad_contact_data_is_refused_and_nothing_saved(client, case, counsellor):
+    response = client.post(
+        f"/api/v1/counselling/cases/{case.public_id}/contacts",
+        {"date": "2026-06-10", "duration_minutes": 0, "channel": "fax", "language": "vi"},
+        content_type="application/json",
+        **bearer(counsellor),
+    )
+    assert response.status_code == 422
+    with scopes_disabled():
+        assert not Contact.objects.exists()
+
+
+def test_another_organisation_cannot_see_the_case(client, case, personas):
+    headers = bearer(personas["outsider"])
+    assert client.get(f"/api/v1/counselling/cases/{case.public_id}", **headers).status_code == 404
+    assert client.get("/api/v1/counselling/cases", **headers).json()["count"] == 0
+    response = client.post(
+        f"/api/v1/counselling/cases/{case.public_id}/contacts",
+        {"date": "2026-06-10", "duration_minutes": 30, "channel": "person", "language": "vi"},
+        content_type="application/json",
+        **headers,
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "employer", "resident", "viewer"])
+def test_other_roles_are_refused(client, case, personas, persona):
+    response = client.get("/api/v1/counselling/cases", **bearer(personas[persona]))
+    assert response.status_code == 403
