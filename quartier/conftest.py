@@ -1,10 +1,18 @@
 """Personas shared by every app's tests (STYLE.md 41): one user per role, plus outsiders."""
 
 import pytest
+from django.utils import translation
 
 from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Service messages are checked in English; pages pick their language from the URL."""
+    with translation.override("en"):
+        yield
 
 
 def make_user(email: str, role: str | None, organisation: Organisation | None, **fields) -> User:

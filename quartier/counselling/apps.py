@@ -11,7 +11,7 @@ class CounsellingConfig(AppConfig):
         from quartier.accounts import navigation
         from quartier.accounts.access import roles
         from quartier.accounts.models import Role
-        from quartier.counselling import rights
+        from quartier.counselling import listing, rights
         from quartier.counselling.timeline import timeline_entries
         from quartier.people import timeline
 
@@ -19,6 +19,7 @@ class CounsellingConfig(AppConfig):
         # erasure; people itself knows nothing of counselling.
         timeline.register(timeline_entries)
         rights.register()
+        listing.register()
 
         navigation.register(
             navigation.NavItem("counselling:my-cases", _("My cases"), roles(Role.COUNSELLOR), 20)

@@ -1,0 +1,60 @@
+"""Filters the counselling app adds to the participant list: case status, goal, counsellor."""
+
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from quartier.counselling.cases import case_organisations_of, counsellors_of
+from quartier.counselling.models import Case, CaseStatus, Goal, GoalKind
+from quartier.people import listing
+
+
+def _cases():
+    # The list is already scoped to the user's organisations; the cases are the
+    # holder's own, so the subqueries need no scope of their own.
+    return Case.objects.with_scopes_disabled()
+
+
+def _status_field(user) -> forms.Field:
+    return forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any")), *CaseStatus.choices]
+    )
+
+
+def _by_status(participants, value, user):
+    return participants.filter(Exists(_cases().filter(participant=OuterRef("pk"), status=value)))
+
+
+def _goal_field(user) -> forms.Field:
+    return forms.ChoiceField(
+        label=_("Goal"), required=False, choices=[("", _("Any")), *GoalKind.choices]
+    )
+
+
+def _by_goal(participants, value, user):
+    goals = Goal.objects.with_scopes_disabled().filter(case__participant=OuterRef("pk"), kind=value)
+    return participants.filter(Exists(goals))
+
+
+def _counsellor_field(user) -> forms.Field:
+    organisations = case_organisations_of(user)
+    counsellors = counsellors_of(organisations[0]) if len(organisations) == 1 else None
+    if counsellors is None:
+        from quartier.accounts.models import User
+
+        counsellors = User.objects.filter(memberships__organisation_id__in=organisations).distinct()
+    return forms.ModelChoiceField(
+        label=_("Counsellor"), required=False, queryset=counsellors, empty_label=_("Any")
+    )
+
+
+def _by_counsellor(participants, value, user):
+    return participants.filter(
+        Exists(_cases().filter(participant=OuterRef("pk"), counsellor=value))
+    )
+
+
+def register() -> None:
+    listing.register(listing.ParticipantFilter("case_status", _status_field, _by_status))
+    listing.register(listing.ParticipantFilter("goal", _goal_field, _by_goal))
+    listing.register(listing.ParticipantFilter("counsellor", _counsellor_field, _by_counsellor))
