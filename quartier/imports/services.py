@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -222,7 +222,10 @@ def _progress_reporter(job_id: int) -> Iterator[Progress]:
     if connection.vendor != "postgresql":
         yield lambda _done: None
         return
-    side = type(connection)(dict(connection.settings_dict), DEFAULT_DB_ALIAS)
+    # A wrapper of the same backend with the same settings, but its own connection
+    # (``connection`` itself is only a proxy to the default wrapper).
+    default = connections[DEFAULT_DB_ALIAS]
+    side = type(default)(dict(default.settings_dict), "import-progress")
     table = connection.ops.quote_name(ImportJob._meta.db_table)
 
     def report(done: int) -> None:
