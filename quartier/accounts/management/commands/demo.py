@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -103,4 +105,10 @@ def serve(addrport: str, workers: int) -> None:
 
     # The workers are forked from this process: they must not share its connections.
     connections.close_all()
-    DemoServer().run()
+    # Background work (large imports, anonymisation) needs a task worker beside the server.
+    task_worker = subprocess.Popen([sys.executable, "-m", "quartier", "db_worker"])
+    try:
+        DemoServer().run()
+    finally:
+        task_worker.terminate()
+        task_worker.wait(timeout=10)
