@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "quartier.people",
     "quartier.imports",
     "quartier.counselling",
+    "quartier.esco",
+    "quartier.competences",
+    "quartier.learning",
     "quartier.site",
 ]
 

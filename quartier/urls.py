@@ -14,5 +14,10 @@ urlpatterns += i18n_patterns(
     path("staff/", include("quartier.accounts.urls")),
     path("staff/counselling/", include("quartier.counselling.urls")),
     path("staff/people/", include("quartier.people.urls")),
+    path("staff/esco/", include("quartier.esco.urls")),
+    path("staff/competences/", include("quartier.competences.urls")),
+    path("staff/learning/", include("quartier.learning.urls")),
+    path("learn/", include("quartier.learning.public_urls")),
+    path("passport/", include("quartier.competences.public_urls")),
     prefix_default_language=True,
 )

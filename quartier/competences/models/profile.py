@@ -1,0 +1,1 @@
+"""Qualifications, languages, experience, skills and informal competences of a participant."""

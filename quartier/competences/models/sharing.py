@@ -1,0 +1,1 @@
+"""Competence passports issued and employers' contact requests."""

@@ -1,0 +1,1 @@
+"""Models of the ESCO taxonomy: occupations, skills, their labels and relations."""

@@ -1,0 +1,1 @@
+"""Appointments at the contact points and visits to the learning place."""

@@ -1,0 +1,1 @@
+"""Offers of the learning place and the quarter: dates, registrations, waiting lists, attendance."""
