@@ -1,4 +1,4 @@
-"""Public pages of the learning place: the calendar, offers, registration and appointment booking."""
+"""Public pages of the learning place: calendar, offers, registration, appointment booking."""
 
 from django.urls import path  # noqa: F401
 
