@@ -1,3 +1,8 @@
 from ninja import Router
 
+from quartier.learning.offers_api import router as offers_router
+from quartier.learning.appointments_api import router as appointments_router
+
 router = Router()
+router.add_router("", offers_router)
+router.add_router("", appointments_router)

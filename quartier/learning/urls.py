@@ -1,5 +1,8 @@
-from django.urls import path  # noqa: F401
+"""Staff pages of the learning app; each part keeps its own URL list."""
+
+from quartier.learning.offers_urls import urlpatterns as offers_patterns
+from quartier.learning.appointments_urls import urlpatterns as appointments_patterns
 
 app_name = "learning"
 
-urlpatterns = []
+urlpatterns = offers_patterns + appointments_patterns
