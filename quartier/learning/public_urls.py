@@ -1,7 +1,8 @@
 """Public pages of the learning place: calendar, offers, registration, appointment booking."""
 
-from django.urls import path  # noqa: F401
+from quartier.learning.appointments_public_urls import urlpatterns as appointments_patterns
+from quartier.learning.offers_public_urls import urlpatterns as offers_patterns
 
 app_name = "learning-public"
 
-urlpatterns = []
+urlpatterns = offers_patterns + appointments_patterns
