@@ -1,5 +1,7 @@
 """Consent as a record: given in a wording and a language, withdrawn with immediate effect."""
 
+from collections.abc import Callable
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -12,6 +14,17 @@ CURRENT_WORDING = dict.fromkeys(Purpose.values, "2026-1")
 
 class ConsentError(ValueError):
     pass
+
+
+# Called as hook(consent, by) inside the withdrawal's transaction, once the consent is
+# withdrawn: other apps stop what rested on it (people imports none of them).
+WITHDRAWAL_HOOKS: list[Callable[[Consent, object], None]] = []
+
+
+def register_withdrawal_hook(hook: Callable[[Consent, object], None]) -> None:
+    """Run ``hook(consent, by)`` whenever a consent is withdrawn; register once, in ready()."""
+    if hook not in WITHDRAWAL_HOOKS:
+        WITHDRAWAL_HOOKS.append(hook)
 
 
 def record_consent(
@@ -61,6 +74,8 @@ def withdraw_consent(consent: Consent, by) -> Consent:
                 subject=consent.participant,
                 data={"purpose": consent.purpose},
             )
+            for hook in WITHDRAWAL_HOOKS:
+                hook(consent, by)
     consent.withdrawn_at = _consents(consent.participant).get(pk=consent.pk).withdrawn_at
     return consent
 
