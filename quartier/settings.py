@@ -213,6 +213,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "private"  # never served directly; see DESIGN.md
+# Evidence documents of qualifications: outside the web root, served only by a checked view.
+EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(VAR_DIR / "evidence")))
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 10) * 1024 * 1024
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
