@@ -1,7 +1,12 @@
 """Public page that confirms a competence passport was issued."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from quartier.competences import passport_views
 
 app_name = "competences-public"
 
-urlpatterns = []
+urlpatterns = [
+    path("verify/", passport_views.verify_form, name="verify-form"),
+    path("verify/<str:code>/", passport_views.verify, name="verify"),
+]

@@ -1,0 +1,106 @@
+"""Pages for the competence passport: issuing and downloading it (staff), verifying it (public)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from quartier.accounts.access import PUBLIC, allow, organisations_of
+from quartier.competences import passport as passports
+from quartier.competences.contact_requests import requests_for_participant
+from quartier.competences.models import Passport, normalise_code
+from quartier.competences.profile import (
+    PROFILE_READ,
+    READ_ROLES,
+    WRITE_ROLES,
+    existing_profile,
+    get_participant,
+)
+from quartier.people.consent import has_consent
+from quartier.people.models import Purpose
+
+# Seconds between reloads of the page while a passport is being made.
+REFRESH_SECONDS = 3
+
+
+@allow(PROFILE_READ)
+def participant_passport(request: HttpRequest, code) -> HttpResponse:
+    """The person's passports; counsellors issue a new one (or get the current one back)."""
+    participant = get_participant(request.user, code)
+    if request.method == "POST":
+        if participant.organisation_id not in organisations_of(request.user, WRITE_ROLES):
+            raise PermissionDenied
+        try:
+            passport, is_new = passports.issue_passport(participant, request.user)
+        except passports.PassportError as error:
+            messages.error(request, str(error))
+        else:
+            if is_new:
+                messages.success(request, _("The passport is being prepared."))
+            else:
+                messages.info(
+                    request,
+                    _("The profile has not changed since this passport; here it is again."),
+                )
+        return redirect("competences:passport", code=participant.public_id)
+    issued = passports.passports_of(participant)
+    latest = issued[0] if issued else None
+    profile = existing_profile(participant)
+    context = {
+        "participant": participant,
+        "profile": profile,
+        "passports": issued,
+        "latest": latest,
+        "is_current": latest is not None
+        and profile is not None
+        and latest.profile_version == profile.version
+        and latest.withdrawn_at is None,
+        "refresh": REFRESH_SECONDS if latest is not None and latest.is_busy else None,
+        "may_issue": participant.organisation_id in organisations_of(request.user, WRITE_ROLES),
+        "shown_to_employers": has_consent(participant, Purpose.EMPLOYER_PROFILE),
+        "contact_requests": requests_for_participant(participant),
+    }
+    return render(request, "competences/passport/participant.html", context)
+
+
+@allow(PROFILE_READ)
+def passport_download(request: HttpRequest, code) -> HttpResponse:
+    passport = get_object_or_404(
+        Passport.objects.with_scopes_disabled().select_related("organisation"),
+        public_id=code,
+        organisation_id__in=organisations_of(request.user, READ_ROLES),
+        withdrawn_at=None,
+    )
+    if not passport.is_ready:
+        raise Http404
+    content = passports.read_passport(passport, request.user)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="competence-passport-{passport.code}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# -- Public verification ----------------------------------------------------------
+
+
+@allow(PUBLIC)
+def verify_form(request: HttpRequest) -> HttpResponse:
+    typed = request.GET.get("code", "").strip()
+    if typed:
+        return redirect("competences-public:verify", code=normalise_code(typed) or "-")
+    return render(request, "competences/passport/verify.html", {"searched": False})
+
+
+@allow(PUBLIC)
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    """Confirms only that a passport was issued, by which organisation and on which day."""
+    passport = passports.verify(code)
+    return render(
+        request,
+        "competences/passport/verify.html",
+        {"searched": True, "passport": passport, "code": code},
+        status=200 if passport is not None else 404,
+    )
