@@ -1,0 +1,40 @@
+"""Load the project's own ESCO data (built by `quartier esco-build-data`) into the database."""
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from quartier.esco.build import DATA_DIR
+from quartier.esco.curated import CURATED_SKILLS, ESSENTIAL_SKILLS
+from quartier.esco.importer import ImportResult, Progress, import_files
+from quartier.esco.models import Concept
+
+SHIPPED_FILES = [
+    "occupations_de.csv.gz",
+    "occupations_en.csv.gz",
+    "skills_de.csv.gz",
+    "skills_en.csv.gz",
+    "occupationSkillRelations.csv.gz",
+]
+
+
+@dataclass
+class LoadResult:
+    imported: ImportResult
+    seconds: float
+
+
+def shipped_paths(directory: Path = DATA_DIR) -> list[Path]:
+    return [directory / name for name in SHIPPED_FILES]
+
+
+def load_shipped(progress: Progress | None = None) -> LoadResult:
+    """Import the shipped files and flag the curated concepts; idempotent."""
+    started = time.perf_counter()
+    with transaction.atomic():
+        imported = import_files(shipped_paths(), progress=progress)
+        curated = [skill.uri for skill in CURATED_SKILLS] + list(ESSENTIAL_SKILLS)
+        Concept.objects.filter(uri__in=curated, curated=False).update(curated=True)
+    return LoadResult(imported, time.perf_counter() - started)
