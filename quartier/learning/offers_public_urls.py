@@ -1,3 +1,21 @@
-from django.urls import path  # noqa: F401
+"""Public offer pages under /<lang>/learn/ (namespace ``learning-public``)."""
 
-urlpatterns = []
+from django.urls import path
+
+from quartier.learning import public_offer_views as views
+
+urlpatterns = [
+    path("", views.offer_calendar, name="offers"),
+    path("calendar.ics", views.offers_feed, name="offers-feed"),
+    path("offers/<uuid:code>/", views.offer_page, name="offer"),
+    path(
+        "registrations/<uuid:code>/<str:token>/cancel/",
+        views.cancel_registration,
+        name="offer-cancel",
+    ),
+    path(
+        "registrations/<uuid:code>/<str:token>/calendar.ics",
+        views.registration_ics,
+        name="offer-registration-ics",
+    ),
+]

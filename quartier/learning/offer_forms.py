@@ -1,0 +1,184 @@
+"""Forms for offers, dates and registrations (staff, public and business)."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from quartier.learning.models import Audience, Offer, OfferKind
+from quartier.places.models import ContactPoint, Quarter
+
+LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class OfferForm(forms.ModelForm):
+    """The offer with one title and description field per language (German required)."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of instruction"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    online_url = forms.URLField(
+        label=_("Online at"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("The link for an offer held online."),
+    )
+
+    class Meta:
+        model = Offer
+        fields = [
+            "kind",
+            "audience",
+            "contact_point",
+            "room",
+            "online_url",
+            "capacity",
+            "cost",
+            "cost_note",
+            "published",
+            "registration_open",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact_point"].queryset = ContactPoint.objects.order_by("name")
+        instance = self.instance
+        for code, name in LANGUAGE_CHOICES:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title (%(language)s)") % {"language": name},
+                max_length=200,
+                required=code == settings.LANGUAGE_CODE,
+                initial=instance.title.get(code, "") if instance.pk else "",
+            )
+        for code, name in LANGUAGE_CHOICES:
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description (%(language)s)") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=instance.description.get(code, "") if instance.pk else "",
+            )
+        if instance.pk:
+            self.fields["languages"].initial = instance.languages
+
+    def offer_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {name: data[name] for name in self.Meta.fields}
+        fields["title"] = {
+            code: data[f"title_{code}"].strip()
+            for code, _name in LANGUAGE_CHOICES
+            if data[f"title_{code}"].strip()
+        }
+        fields["description"] = {
+            code: data[f"description_{code}"].strip()
+            for code, _name in LANGUAGE_CHOICES
+            if data[f"description_{code}"].strip()
+        }
+        fields["languages"] = list(data["languages"])
+        return fields
+
+
+class DateForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeInput())
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=DateTimeInput())
+    room = forms.CharField(
+        label=_("Room"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if not the offer's room."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends_at", _("A date must end after it starts."))
+        return data
+
+
+class ParticipantsForm(forms.Form):
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = participants
+        self.fields["participants"].label_from_instance = lambda p: (
+            f"{p.family_name}, {p.given_name}"
+        )
+
+
+class BusinessStaffForm(forms.Form):
+    names = forms.CharField(
+        label=_("Names of your staff"),
+        help_text=_("One name per line."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_names(self) -> list[str]:
+        names = [line.strip() for line in self.cleaned_data["names"].splitlines() if line.strip()]
+        if not names:
+            raise forms.ValidationError(_("Give at least one name."))
+        if any(len(name) > 300 for name in names):
+            raise forms.ValidationError(_("A name may have at most 300 characters."))
+        return names
+
+
+class PublicRegistrationForm(forms.Form):
+    """A resident registers without an account: name, a way to reach them, their language."""
+
+    name = forms.CharField(label=_("Your name"), max_length=300)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    language = forms.ChoiceField(
+        label=_("Language for our messages to you"), choices=LANGUAGE_CHOICES
+    )
+    privacy = forms.BooleanField(
+        label=_(
+            "I agree that the organiser keeps my name and contact details to run this offer, "
+            "and deletes them afterwards."
+        )
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and not self.has_error("email"):
+            raise forms.ValidationError(_("Please give an e-mail address or a phone number."))
+        return data
+
+
+class CalendarFilterForm(forms.Form):
+    """The public calendar's filters; every field optional, unknown values are ignored."""
+
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("offer", "Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *OfferKind.choices],
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("All languages")), *LANGUAGE_CHOICES]
+    )
+    quarter = forms.ChoiceField(label=_("Quarter"), required=False)
+    audience = forms.ChoiceField(
+        label=_("For"), required=False, choices=[("", _("All audiences")), *Audience.choices]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quarter"].choices = [
+            ("", _("All quarters")),
+            *Quarter.objects.order_by("name").values_list("slug", "name"),
+        ]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}
