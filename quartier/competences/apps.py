@@ -6,3 +6,22 @@ class CompetencesConfig(AppConfig):
     name = "quartier.competences"
     label = "competences"
     verbose_name = _("Competences")
+
+    def ready(self) -> None:
+        from quartier.competences import rights
+        from quartier.competences.profile import PROFILE_READ
+        from quartier.competences.timeline import timeline_entries
+        from quartier.people import person_links, timeline
+
+        # The person page links to the profile, shows its events and includes it in
+        # the person's export and erasure; people itself knows nothing of competences.
+        person_links.register(
+            person_links.PersonLink(
+                "competences:profile", _("Competence profile"), PROFILE_READ, 30
+            )
+        )
+        timeline.register(timeline_entries)
+        rights.register()
+        from quartier.competences import employers_setup
+
+        employers_setup.register()  # passports and the employer view (sharing part)

@@ -34,6 +34,36 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:audit-log": {"lead", "outsider"},
     "accounts:members": {"admin"},
     "accounts:member-remove": {"admin"},
+    # Appointments and visits: public booking; staff pages for counsellors and coordinators.
+    **{
+        f"learning-public:{name}": EVERYONE
+        for name in (
+            "appointments",
+            "appointment-slots",
+            "appointment-book",
+            "appointment-request",
+            "appointment-manage",
+            "appointment-cancel",
+            "appointment-respond",
+            "appointments-feed",
+        )
+    },
+    **{
+        f"learning:{name}": {"counsellor", "coordinator"}
+        for name in (
+            "appointments",
+            "appointment-detail",
+            "appointment-confirm",
+            "appointment-propose",
+            "appointment-cancel",
+            "appointment-outcome",
+            "availability",
+            "availability-remove",
+            "feed-token",
+            "visits",
+            "visit-usage",
+        )
+    },
     "counselling:my-cases": CASE_WORKERS,
     "counselling:case-open": CASE_WORKERS,
     "counselling:case-detail": CASE_WORKERS,
@@ -64,9 +94,42 @@ EXPECTED: dict[str, str | set[str]] = {
     "people:import-preview": {"counsellor", "coordinator", "lead", "outsider"},
     "people:import-write": {"counsellor", "coordinator", "lead", "outsider"},
     "people:import-status": {"counsellor", "coordinator", "lead", "outsider"},
+    # Competence profile: counsellors and leads read, counsellors change.
+    "competences:profile": CASE_WORKERS,
+    "competences:evidence": CASE_WORKERS,
+    **{
+        f"competences:{name}": {"counsellor"}
+        for name in (
+            "summary",
+            "qualification-add",
+            "qualification-edit",
+            "qualification-remove",
+            "language-add",
+            "language-edit",
+            "language-remove",
+            "experience-add",
+            "experience-edit",
+            "experience-remove",
+            "informal-add",
+            "informal-edit",
+            "informal-remove",
+            "skill-search",
+            "skill-suggest",
+            "skill-occupation",
+            "skill-add",
+            "skill-edit",
+            "skill-remove",
+        )
+    },
 }
 
 POST_ONLY = {
+    "learning:appointment-confirm",
+    "learning:appointment-cancel",
+    "learning:appointment-outcome",
+    "learning:availability-remove",
+    "learning-public:appointment-cancel",
+    "learning-public:appointment-respond",
     "counselling:share-end",
     "accounts:logout",
     "accounts:otp-disable",
@@ -74,6 +137,12 @@ POST_ONLY = {
     "accounts:member-remove",
     "people:consent-withdraw",
     "people:import-write",
+    "competences:qualification-remove",
+    "competences:language-remove",
+    "competences:experience-remove",
+    "competences:informal-remove",
+    "competences:skill-add",
+    "competences:skill-remove",
 }
 
 SAMPLE_VALUES = {"int": "1", "slug": "unknown", "uuid": "00000000-0000-0000-0000-000000000000"}

@@ -1,0 +1,122 @@
+"""Fixtures of the competences tests: a person, a few ESCO concepts, evidence in a temp dir."""
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from quartier.esco.models import Concept, Label, Relation
+from quartier.people.intake import take_in
+from quartier.people.models import Project
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    """Every competences test runs on Monday 15 June 2026, midday in Leipzig."""
+    with time_machine.travel("2026-06-15 12:00 +0200", tick=False):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def evidence_root(settings, tmp_path):
+    """Evidence files go to a fresh directory, never to the project's var/."""
+    settings.EVIDENCE_ROOT = tmp_path / "evidence"
+    return settings.EVIDENCE_ROOT
+
+
+@pytest.fixture
+def project(db) -> Project:
+    return Project.objects.create(
+        slug="arbeit-im-quartier",
+        name="Arbeit im Quartier",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        retention_until=date(2031, 12, 31),
+    )
+
+
+@pytest.fixture
+def rami(home_org, project, counsellor):
+    """A cook from Aleppo, 41 years old."""
+    return take_in(
+        home_org,
+        project,
+        counsellor,
+        date(2026, 3, 2),
+        given_name="Rami",
+        family_name="Haddad",
+        date_of_birth=date(1985, 4, 20),
+        preferred_language="ar",
+        languages=["ar", "de"],
+        citizenships=["SY"],
+    )
+
+
+@pytest.fixture
+def stranger(other_org, project, personas):
+    """A person held by another organisation."""
+    return take_in(
+        other_org,
+        project,
+        personas["outsider"],
+        date(2026, 3, 2),
+        given_name="Olena",
+        family_name="Koval",
+        citizenships=["UA"],
+    )
+
+
+def concept(uri: str, kind: str, de: str, en: str, skill_type: str = "") -> Concept:
+    made = Concept.objects.create(uri=uri, kind=kind, skill_type=skill_type)
+    Label.objects.create(concept=made, language="de", kind="preferred", text=de)
+    Label.objects.create(concept=made, language="en", kind="preferred", text=en)
+    return made
+
+
+ESCO = "http://data.europa.eu/esco/"
+
+
+@pytest.fixture
+def esco(db) -> dict[str, Concept]:
+    """A cook, two of its essential skills, one optional, and a piece of knowledge."""
+    cook = concept(ESCO + "occupation/cook", "occupation", "Koch/Köchin", "cook")
+    found = {
+        "cook": cook,
+        "carpenter": concept(
+            ESCO + "occupation/carpenter", "occupation", "Tischler/Tischlerin", "carpenter"
+        ),
+        "prepare": concept(
+            ESCO + "skill/prepare",
+            "skill",
+            "Speisen zubereiten",
+            "prepare dishes",
+            "skill/competence",
+        ),
+        "hygiene": concept(
+            ESCO + "skill/hygiene",
+            "skill",
+            "Lebensmittelhygiene einhalten",
+            "comply with food safety and hygiene",
+            "skill/competence",
+        ),
+        "menu": concept(
+            ESCO + "skill/menu", "skill", "Menüs planen", "plan menus", "skill/competence"
+        ),
+        "nutrition": concept(
+            ESCO + "skill/nutrition", "skill", "Ernährungslehre", "nutrition", "knowledge"
+        ),
+    }
+    Relation.objects.create(occupation=cook, skill=found["prepare"], kind="essential")
+    Relation.objects.create(occupation=cook, skill=found["hygiene"], kind="essential")
+    Relation.objects.create(occupation=cook, skill=found["menu"], kind="optional")
+    return found
+
+
+def audited(code: str, **filters) -> int:
+    """How many audit entries with this code (the audit log is scoped; tests look behind)."""
+    from django_scopes import scopes_disabled
+
+    from quartier.accounts.models import AuditEntry
+
+    with scopes_disabled():
+        return AuditEntry.objects.filter(code=code, **filters).count()
