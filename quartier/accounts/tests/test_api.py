@@ -10,6 +10,8 @@ pytestmark = pytest.mark.django_db
 PUBLIC_OPERATIONS = {
     ("get", "/api/v1/places/contact-points"),
     ("get", "/api/v1/places/contact-points/{slug}"),
+    ("get", "/api/v1/learning/contact-points/{slug}/slots"),
+    ("post", "/api/v1/learning/appointments"),
 }
 
 
