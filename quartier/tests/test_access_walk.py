@@ -64,36 +64,6 @@ EXPECTED: dict[str, str | set[str]] = {
             "visit-usage",
         )
     },
-    # Appointments and visits: public booking; staff pages for counsellors and coordinators.
-    **{
-        f"learning-public:{name}": EVERYONE
-        for name in (
-            "appointments",
-            "appointment-slots",
-            "appointment-book",
-            "appointment-request",
-            "appointment-manage",
-            "appointment-cancel",
-            "appointment-respond",
-            "appointments-feed",
-        )
-    },
-    **{
-        f"learning:{name}": {"counsellor", "coordinator"}
-        for name in (
-            "appointments",
-            "appointment-detail",
-            "appointment-confirm",
-            "appointment-propose",
-            "appointment-cancel",
-            "appointment-outcome",
-            "availability",
-            "availability-remove",
-            "feed-token",
-            "visits",
-            "visit-usage",
-        )
-    },
     "counselling:my-cases": CASE_WORKERS,
     "counselling:case-open": CASE_WORKERS,
     "counselling:case-detail": CASE_WORKERS,
@@ -154,12 +124,6 @@ EXPECTED: dict[str, str | set[str]] = {
 }
 
 POST_ONLY = {
-    "learning:appointment-confirm",
-    "learning:appointment-cancel",
-    "learning:appointment-outcome",
-    "learning:availability-remove",
-    "learning-public:appointment-cancel",
-    "learning-public:appointment-respond",
     "learning:appointment-confirm",
     "learning:appointment-cancel",
     "learning:appointment-outcome",
