@@ -121,9 +121,10 @@ def add_part(
     with transaction.atomic():
         profile = ensure_profile(participant, by)
         part = model(profile=profile, created_by=by, **fields)
-        _check(part)
+        # The specific rules first: their messages say more than a constraint's name.
         if validate is not None:
             validate(part)
+        _check(part)
         part.save()
         bump(profile)
         log_action(code, actor=by, subject=part, organisation=participant.organisation)
@@ -139,9 +140,9 @@ def change_part(part: Any, by, code: str, fields: dict[str, Any], validate=None)
         for name, value in fields.items():
             setattr(part, name, value)
         part.changed_at = timezone.now()
-        _check(part)
         if validate is not None:
             validate(part)
+        _check(part)
         part.save()
         bump(part.profile)
         log_action(
