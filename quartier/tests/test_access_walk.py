@@ -34,6 +34,33 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:audit-log": {"lead", "outsider"},
     "accounts:members": {"admin"},
     "accounts:member-remove": {"admin"},
+    # Offers: public calendar and registration; staff pages for those who register
+    # participants (counsellors, coordinators, leads), managing for coordinators and
+    # leads, the business pages for employers.
+    **{
+        f"learning-public:{name}": EVERYONE
+        for name in ("offers", "offers-feed", "offer", "offer-cancel", "offer-registration-ics")
+    },
+    **{
+        f"learning:{name}": {"counsellor", "coordinator", "lead", "outsider"}
+        for name in ("offer-list", "offer-detail", "offer-register")
+    },
+    **{
+        f"learning:{name}": {"coordinator", "lead", "outsider"}
+        for name in (
+            "offer-create",
+            "offer-edit",
+            "date-add",
+            "date-cancel",
+            "check-in",
+            "check-in-toggle",
+            "check-in-pdf",
+            "certificate",
+        )
+    },
+    "learning:offer-business": {"employer"},
+    "learning:business-offers": {"employer"},
+    "learning:registration-cancel": {"counsellor", "coordinator", "lead", "outsider", "employer"},
     # Appointments and visits: public booking; staff pages for counsellors and coordinators.
     **{
         f"learning-public:{name}": EVERYONE
@@ -124,6 +151,9 @@ EXPECTED: dict[str, str | set[str]] = {
 }
 
 POST_ONLY = {
+    "learning:date-cancel",
+    "learning:check-in-toggle",
+    "learning:registration-cancel",
     "learning:appointment-confirm",
     "learning:appointment-cancel",
     "learning:appointment-outcome",
