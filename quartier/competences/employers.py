@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from quartier.accounts.access import organisations_of, roles
 from quartier.accounts.audit import log_action
@@ -60,7 +61,7 @@ def get_candidate(public_code) -> CompetenceProfile:
     Without consent it is a 404, not a 403: employers cannot tell the profile exists.
     """
     profile = (
-        with_parts(visible_profiles().select_related("participant__quarter"))
+        with_parts(visible_profiles().select_related("participant__quarter", "organisation"))
         .filter(public_code=public_code)
         .first()
     )
@@ -163,9 +164,12 @@ def candidate(profile: CompetenceProfile, language: str) -> Candidate:
         {
             "name": language_name(item.language),
             "levels": [
-                (_("Understanding"), item.get_understanding_display() or "—"),
-                (_("Speaking"), item.get_speaking_display() or "—"),
-                (_("Writing"), item.get_writing_display() or "—"),
+                (
+                    pgettext("language area", "Understanding"),
+                    item.get_understanding_display() or "—",
+                ),
+                (pgettext("language area", "Speaking"), item.get_speaking_display() or "—"),
+                (pgettext("language area", "Writing"), item.get_writing_display() or "—"),
             ],
             "certificate": item.get_certificate_display()
             if item.certificate and item.certificate != "none"

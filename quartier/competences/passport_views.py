@@ -16,6 +16,7 @@ from quartier.competences.profile import (
     WRITE_ROLES,
     existing_profile,
     get_participant,
+    view_profile,
 )
 from quartier.people.consent import has_consent
 from quartier.people.models import Purpose
@@ -44,6 +45,7 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
                     _("The profile has not changed since this passport; here it is again."),
                 )
         return redirect("competences:passport", code=participant.public_id)
+    view_profile(participant, request.user)
     issued = passports.passports_of(participant)
     latest = issued[0] if issued else None
     profile = existing_profile(participant)

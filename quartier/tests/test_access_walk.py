@@ -91,6 +91,19 @@ EXPECTED: dict[str, str | set[str]] = {
             "visit-usage",
         )
     },
+    # Competence passport (staff of the holding organisation), its public check, the
+    # employer view (employers only) and the contact requests it leads to.
+    "competences:passport": {"counsellor", "lead", "outsider"},
+    "competences:passport-download": {"counsellor", "lead", "outsider"},
+    "competences-public:verify-form": EVERYONE,
+    "competences-public:verify": EVERYONE,
+    "competences:candidate-list": {"employer"},
+    "competences:candidate-detail": {"employer"},
+    "competences:candidate-contact": {"employer"},
+    "competences:my-contact-requests": {"employer"},
+    "competences:contact-requests": {"counsellor", "lead", "outsider"},
+    "competences:contact-request": {"counsellor", "lead", "outsider"},
+    "competences:contact-request-asked": {"counsellor", "lead", "outsider"},
     "counselling:my-cases": CASE_WORKERS,
     "counselling:case-open": CASE_WORKERS,
     "counselling:case-detail": CASE_WORKERS,
@@ -151,6 +164,7 @@ EXPECTED: dict[str, str | set[str]] = {
 }
 
 POST_ONLY = {
+    "competences:contact-request-asked",
     "learning:date-cancel",
     "learning:check-in-toggle",
     "learning:registration-cancel",

@@ -1,0 +1,163 @@
+"""The competence passport as a page image: German beside Arabic, right to left, shaped.
+
+The PDF's first page is turned into a PNG with ``pdftoppm`` (poppler-utils) for
+people to look at (``var/screenshots/passport-ar.png``); the same passport's
+HTML is opened in Chromium to check the Arabic column's direction and text.
+"""
+
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from django.template.loader import render_to_string
+from django_scopes import scopes_disabled
+
+from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from quartier.browser_tests.conftest import SCREENSHOTS, skip_or_fail
+from quartier.competences.experience import add_experience
+from quartier.competences.informal import add_informal
+from quartier.competences.languages import add_language
+from quartier.competences.models import CompetenceProfile, Passport
+from quartier.competences.passport import issue_passport, passport_html_context, render_passport
+from quartier.competences.passport_content import with_parts
+from quartier.competences.qualifications import add_qualification
+from quartier.competences.skills import add_skills
+from quartier.esco.models import Concept, Label
+from quartier.people.intake import take_in
+from quartier.people.models import Project
+
+pytestmark = pytest.mark.django_db
+
+ARABIC_TITLE = "دبلوم فني في فنون الطهي"
+
+
+def concept(uri: str, kind: str, de: str, skill_type: str = "") -> Concept:
+    made = Concept.objects.create(uri=uri, kind=kind, skill_type=skill_type)
+    Label.objects.create(concept=made, language="de", kind="preferred", text=de)
+    return made
+
+
+@pytest.fixture
+def passport() -> Passport:
+    organisation = Organisation.objects.create(
+        slug="beratung-ost", name="Beratung Ost", kind=OrganisationKind.COUNSELLING
+    )
+    counsellor = User.objects.create_user("counsellor@example.org", "x")
+    Membership.objects.create(user=counsellor, organisation=organisation, role=Role.COUNSELLOR)
+    project = Project.objects.create(
+        slug="arbeit-im-quartier",
+        name="Arbeit im Quartier",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        retention_until=date(2031, 12, 31),
+    )
+    base = "http://data.europa.eu/esco/"
+    cook = concept(base + "occupation/cook", "occupation", "Koch/Köchin")
+    prepare = concept(base + "skill/prepare", "skill", "Speisen zubereiten", "skill/competence")
+    hygiene = concept(base + "skill/hygiene", "skill", "Lebensmittelhygiene", "knowledge")
+    with scopes_disabled():
+        rami = take_in(
+            organisation,
+            project,
+            counsellor,
+            date(2026, 3, 2),
+            given_name="رامي",
+            family_name="حداد",
+            name_latin="Rami Haddad",
+            preferred_language="ar",
+        )
+        add_qualification(
+            rami,
+            counsellor,
+            title_original=ARABIC_TITLE,
+            title_de="Fachdiplom Kochkunst",
+            country="SY",
+            original_language="ar",
+            isced_level="4",
+            year=2006,
+            recognition_status="applied",
+            competent_body="IHK FOSA",
+        )
+        add_language(rami, counsellor, language="ar", understanding="native", speaking="native")
+        add_language(
+            rami, counsellor, language="de", understanding="B1", speaking="B1", writing="A2"
+        )
+        add_skills(rami, counsellor, [cook, prepare, hygiene])
+        add_experience(
+            rami,
+            counsellor,
+            title="Koch im Familienrestaurant",
+            occupation=cook,
+            country="SY",
+            setting="family_business",
+            formal=False,
+            started_on=date(2008, 3, 1),
+            ended_on=date(2015, 9, 1),
+        )
+        add_informal(
+            rami,
+            counsellor,
+            field="family",
+            activity="طبخ لأربعين ضيفا في الأعياد",
+            competence="Plant und kocht für große Gruppen",
+        )
+        made, _new = issue_passport(rami, counsellor)
+        render_passport(made.pk)
+        return Passport.objects.select_related("organisation").get(pk=made.pk)
+
+
+def test_the_arabic_passport_page_image(browser, passport):
+    assert passport.status == Passport.Status.READY
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pdf_path = SCREENSHOTS / "passport-ar.pdf"
+    with scopes_disabled(), passport.pdf.open("rb") as handle:
+        pdf_path.write_bytes(handle.read())
+    if shutil.which("pdftoppm") is None:
+        skip_or_fail("pdftoppm not found (apt install poppler-utils)")
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "110",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf_path),
+            str(SCREENSHOTS / "passport-ar"),
+        ],
+        check=True,
+    )
+    image = SCREENSHOTS / "passport-ar.png"
+    assert image.stat().st_size > 20_000  # a real page, not a blank one
+
+    # The same passport's HTML in Chromium: the Arabic column is right to left.
+    with scopes_disabled():
+        profile = with_parts(
+            CompetenceProfile.objects.select_related("participant", "organisation")
+        ).get(participant_id=passport.participant_id)
+        html = render_to_string(
+            "competences/passport/pdf.html",
+            {
+                **passport_html_context(passport, profile),
+                "language_code": "de",
+                "direction": "ltr",
+            },
+        )
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    try:
+        page.set_content(html)
+        arabic = page.locator('td[lang="ar"]')
+        assert arabic.count() > 5
+        assert set(arabic.evaluate_all("cells => cells.map(c => c.dir)")) == {"rtl"}
+        assert page.locator('td[lang="de"]').first.get_attribute("dir") == "ltr"
+        assert ARABIC_TITLE in arabic.all_inner_texts().__str__()
+        assert "Fachdiplom Kochkunst" in page.locator('td[lang="de"]').all_inner_texts().__str__()
+        # Right to left really is applied: the Arabic cells' text is aligned to the right.
+        assert arabic.first.evaluate("c => getComputedStyle(c).direction") == "rtl"
+        page.screenshot(path=str(SCREENSHOTS / "passport-ar-html.png"), full_page=True)
+    finally:
+        page.close()
