@@ -89,8 +89,22 @@ def essential_skills(occupation: Concept) -> list[Concept]:
 
 
 def _concepts(hits) -> list[Concept]:
-    """Search and suggestion results as concepts, whatever wrapper they come in."""
-    return [getattr(hit, "concept", hit) for hit in hits]
+    """Search and suggestion results as concepts with their labels, in the results' order.
+
+    The taxonomy's functions may return concepts, objects with a ``concept`` or with a
+    ``concept_id``, or a tuple of such lists (occupations, skills); all are accepted.
+    """
+    if isinstance(hits, tuple):
+        hits = [hit for part in hits for hit in part]
+    ids = []
+    for hit in hits:
+        if isinstance(hit, Concept):
+            ids.append(hit.pk)
+        elif getattr(hit, "concept", None) is not None:
+            ids.append(hit.concept.pk)
+        else:
+            ids.append(hit.concept_id)
+    return concepts_by_id(list(dict.fromkeys(ids)))
 
 
 def search_concepts(query: str, language: str, kind: str | None = None, limit: int = 20):
@@ -102,8 +116,8 @@ def search_concepts(query: str, language: str, kind: str | None = None, limit: i
     return _concepts(search(query, language, kind=kind, limit=limit))
 
 
-def suggest_concepts(text: str, language: str, limit: int = 10):
-    """Occupations and skills for a description written in any language (see quartier.esco)."""
+def suggest_concepts(text: str, language: str, limit: int = 8):
+    """Occupations, then skills, for a description written in any language (see quartier.esco)."""
     from quartier.esco.suggest import suggest
 
     if not text.strip():

@@ -120,3 +120,50 @@ def audited(code: str, **filters) -> int:
 
     with scopes_disabled():
         return AuditEntry.objects.filter(code=code, **filters).count()
+
+
+@pytest.fixture
+def fake_esco_search(monkeypatch):
+    """The taxonomy's search, reduced to a label prefix match (the real one is tested in esco)."""
+    import sys
+    import types
+
+    from quartier.esco.models import normalise
+
+    def search(query, language, kind=None, limit=20):
+        words = normalise(query)[:3]
+        found = Concept.objects.filter(labels__normalised__startswith=words).distinct()
+        if kind:
+            found = found.filter(kind=kind)
+        return list(found.order_by("uri")[:limit])
+
+    module = types.ModuleType("quartier.esco.search")
+    module.search = search
+    monkeypatch.setitem(sys.modules, "quartier.esco.search", module)
+    return search
+
+
+@pytest.fixture
+def fake_esco_suggest(monkeypatch, esco):
+    """Suggestions as the taxonomy gives them: (occupations, skills) with concept ids."""
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Suggestion:
+        concept_id: int
+
+    calls = []
+
+    def suggest(text, language, limit=5):
+        calls.append((text, language))
+        return (
+            [Suggestion(esco["cook"].pk)],
+            [Suggestion(esco["prepare"].pk), Suggestion(esco["hygiene"].pk)],
+        )
+
+    module = types.ModuleType("quartier.esco.suggest")
+    module.suggest = suggest
+    monkeypatch.setitem(sys.modules, "quartier.esco.suggest", module)
+    return calls
