@@ -15,7 +15,7 @@ A slot is never booked twice. Two protections, each enough on its own:
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -126,8 +126,8 @@ def book_appointment(
                 appointment = Appointment.objects.with_scopes_disabled().create(
                     organisation_id=point.organisation_id,
                     contact_point=point,
-                    start=slot.start,
-                    end=slot.end,
+                    start=slot.start.astimezone(UTC),
+                    end=slot.end.astimezone(UTC),
                     counsellor_id=free[0],
                     name=name,
                     email=email,
@@ -233,6 +233,7 @@ def propose_time(
     counsellor = counsellor or appointment.counsellor or by
     if counsellor.pk not in {u.pk for u in counsellors_for(appointment.contact_point)}:
         raise AppointmentError(_("This person does not take appointments at this place."))
+    start = start.astimezone(UTC)
     end = start + slots.slot_length()
     with transaction.atomic():
         _lock_counsellors([counsellor.pk])

@@ -5,7 +5,7 @@ learning coordinators, token): their organisations' appointments, confirm, propo
 cancel; visits list and record.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 from django.utils import translation
@@ -115,7 +115,10 @@ def list_slots(request, slug: str, filters: Query[SlotRange]):
     if from_ and to and (to - from_) > timedelta(days=MAX_SLOT_RANGE_DAYS):
         raise HttpError(422, f"Ask for at most {MAX_SLOT_RANGE_DAYS} days at a time.")
     point = _point(slug)
-    return [{"start": s.start, "end": s.end} for s in slots.slots_for(point, from_, to)]
+    return [
+        {"start": s.start.astimezone(UTC), "end": s.end.astimezone(UTC)}
+        for s in slots.slots_for(point, from_, to)
+    ]
 
 
 @router.post(

@@ -1,6 +1,6 @@
 """Visits to the learning place: recorded quickly by staff, counted per month and kind."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -37,7 +37,7 @@ def record_visit(
         raise VisitError(_("Choose the kind of visit."))
     if people < 1:
         raise VisitError(_("At least one person came."))
-    at = at or timezone.now()
+    at = (at or timezone.now()).astimezone(UTC)
     if at > timezone.now() + timedelta(minutes=5):
         raise VisitError(_("A visit cannot lie in the future."))
     if participant is not None and participant.organisation_id != contact_point.organisation_id:
