@@ -12,6 +12,8 @@ PUBLIC_OPERATIONS = {
     ("get", "/api/v1/places/contact-points/{slug}"),
     ("get", "/api/v1/learning/contact-points/{slug}/slots"),
     ("post", "/api/v1/learning/appointments"),
+    ("get", "/api/v1/learning/offers"),
+    ("get", "/api/v1/learning/offers/{code}"),
 }
 
 
