@@ -39,11 +39,12 @@ def test_an_employer_lists_and_reads_candidates(client, personas, shown):
     assert body["count"] == 1
     item = body["items"][0]
     assert item["code"] == str(shown.public_code)
-    assert item["occupations"] == ["cook"]  # in the request's language (English by default)
-    assert item["knowledge"] == ["nutrition"]
+    # Labels in the request's language: German unless the client asks for another.
+    assert item["occupations"] == ["Koch/Köchin"]
+    assert item["knowledge"] == ["Ernährungslehre"]
     assert item["languages"] == [
         {
-            "name": "German",
+            "name": "Deutsch",
             "levels": {"understanding": "B1", "speaking": "A2", "writing": "—"},
             "certificate": "",
         }
@@ -186,6 +187,6 @@ def test_the_candidate_list_over_the_api_uses_a_fixed_number_of_queries(
     auth = bearer(personas["employer"])
     # token (with user), token last use, memberships, the employer's organisation,
     # count, the page of profiles, qualifications, languages, skills, their labels,
-    # experience, informal competences.
-    with django_assert_num_queries(12):
+    # experience, informal competences, the audit entry.
+    with django_assert_num_queries(13):
         assert client.get(f"{API}/candidates", **auth).status_code == 200
