@@ -61,6 +61,7 @@ def create_demo_programme() -> str:
 
     from quartier.accounts.models import Organisation, User
     from quartier.counselling.demo import create_demo_casework
+    from quartier.learning.appointments_demo import create_demo_appointments
     from quartier.people.generate import generate_participants
     from quartier.people.models import Participant, Project
 
@@ -75,6 +76,7 @@ def create_demo_programme() -> str:
         },
     )
     with scopes_disabled():
+        create_demo_appointments()  # made once; appointments and visits at the contact points
         if Participant.objects.filter(project=project).exists():
             return "Demo programme already there."
         dialog = Organisation.objects.get(slug="dialog")
