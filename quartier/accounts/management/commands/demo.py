@@ -63,6 +63,7 @@ def create_demo_programme() -> str:
     from quartier.competences.employers_demo import create_demo_sharing
     from quartier.counselling.demo import create_demo_casework
     from quartier.learning.appointments_demo import create_demo_appointments
+    from quartier.learning.offers_demo import create_demo_offers
     from quartier.people.generate import generate_participants
     from quartier.people.models import Participant, Project
 
@@ -88,6 +89,7 @@ def create_demo_programme() -> str:
         )
         cases = create_demo_casework(people, counsellor)
         create_demo_sharing(people, counsellor)  # after the competence profiles
+        create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
     return f"Demo programme: {len(people)} participants, {cases} cases."
 
 
