@@ -60,6 +60,7 @@ def create_demo_programme() -> str:
     from django_scopes import scopes_disabled
 
     from quartier.accounts.models import Organisation, User
+    from quartier.competences.demo import create_demo_profiles
     from quartier.competences.employers_demo import create_demo_sharing
     from quartier.counselling.demo import create_demo_casework
     from quartier.learning.appointments_demo import create_demo_appointments
@@ -88,6 +89,7 @@ def create_demo_programme() -> str:
             Participant.objects.filter(project=project).select_related("entry").order_by("id")
         )
         cases = create_demo_casework(people, counsellor)
+        create_demo_profiles(people, counsellor)  # competence profiles for most people
         create_demo_sharing(people, counsellor)  # after the competence profiles
         create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
     return f"Demo programme: {len(people)} participants, {cases} cases."
