@@ -14,7 +14,12 @@ from django.template.loader import render_to_string
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User
-from quartier.browser_tests.conftest import SCREENSHOTS, skip_or_fail
+from quartier.browser_tests.conftest import (
+    SCREENSHOTS,
+    axe_violations,
+    describe_violations,
+    skip_or_fail,
+)
 from quartier.competences.experience import add_experience
 from quartier.competences.informal import add_informal
 from quartier.competences.languages import add_language
@@ -161,3 +166,21 @@ def test_the_arabic_passport_page_image(browser, passport):
         page.screenshot(path=str(SCREENSHOTS / "passport-ar-html.png"), full_page=True)
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_verification_page_is_accessible_and_says_only_who_and_when(
+    transactional_db, new_page, passport, language
+):
+    page = new_page(width=360, height=740)
+    page.goto(f"/{language}/passport/verify/{passport.code}/")
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    result = page.locator(".verification-result").inner_text()
+    assert "Beratung Ost" in result
+    assert "Rami" not in page.content() and "رامي" not in page.content()
+    violations = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+    assert not violations, "axe-core found:\n" + describe_violations(violations)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.broken_requests == []
+    if language == "ar":
+        page.screenshot(path=str(SCREENSHOTS / "passport-verify-ar.png"), full_page=True)
