@@ -179,3 +179,25 @@ class Relation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occupation_id} -> {self.skill_id} ({self.kind})"
+
+
+class Embedding(models.Model):
+    """A concept's vector for suggestions, computed once by `quartier esco-embed`."""
+
+    concept = models.OneToOneField(
+        Concept,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="embedding",
+        verbose_name=_("concept"),
+    )
+    model = models.CharField(_("model"), max_length=64)
+    text = models.TextField(_("embedded text"))
+    vector = models.BinaryField(_("vector"))
+
+    class Meta:
+        verbose_name = _("ESCO embedding")
+        verbose_name_plural = _("ESCO embeddings")
+
+    def __str__(self) -> str:
+        return f"{self.concept_id} ({self.model})"

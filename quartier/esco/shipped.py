@@ -10,6 +10,7 @@ from quartier.esco.build import DATA_DIR
 from quartier.esco.curated import CURATED_SKILLS, ESSENTIAL_SKILLS
 from quartier.esco.importer import ImportResult, Progress, import_files
 from quartier.esco.models import Concept
+from quartier.esco.suggest import import_vectors
 
 SHIPPED_FILES = [
     "occupations_de.csv.gz",
@@ -20,9 +21,13 @@ SHIPPED_FILES = [
 ]
 
 
+VECTORS = DATA_DIR / "vectors.npz"
+
+
 @dataclass
 class LoadResult:
     imported: ImportResult
+    vectors: int
     seconds: float
 
 
@@ -37,4 +42,5 @@ def load_shipped(progress: Progress | None = None) -> LoadResult:
         imported = import_files(shipped_paths(), progress=progress)
         curated = [skill.uri for skill in CURATED_SKILLS] + list(ESSENTIAL_SKILLS)
         Concept.objects.filter(uri__in=curated, curated=False).update(curated=True)
-    return LoadResult(imported, time.perf_counter() - started)
+        vectors = import_vectors(VECTORS) if VECTORS.exists() else 0
+    return LoadResult(imported, vectors, time.perf_counter() - started)

@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--no-embed", action="store_true", help="Skip computing the suggestion vectors."
+            "--no-embed",
+            action="store_true",
+            help="Skip computing vectors for concepts the shipped vectors do not cover.",
         )
 
     def handle(self, *args, no_embed, **options):
@@ -23,7 +25,7 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"ESCO loaded in {result.seconds:.1f} s: {imported.concepts_created} new "
                     f"concepts, {imported.labels} labels, {imported.relations_created} new "
-                    "relations."
+                    f"relations, {result.vectors} shipped vectors."
                 )
             )
         if not no_embed:
