@@ -368,3 +368,34 @@ def remove_availability(entry, by) -> None:
             organisation=entry.contact_point.organisation,
         )
         entry.delete()
+
+
+# Residents who book without being participants leave their contact details only for
+# the appointment; a site may keep them longer with APPOINTMENT_RETENTION_DAYS.
+DEFAULT_RETENTION_DAYS = 90
+FORGOTTEN_NAME = "Anonymised"
+
+
+def forget_past_appointments(now: datetime | None = None) -> int:
+    """Clear name, contact details and free text of appointments long past. Idempotent.
+
+    Only appointments not linked to a participant (a participant's appointments
+    follow the project's retention through ``appointments_rights``). Time, place,
+    status and language stay for the use statistics. Returns how many were cleared.
+    """
+    days = getattr(settings, "APPOINTMENT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    old = (
+        Appointment.objects.with_scopes_disabled()
+        .filter(participant=None, created_at__lt=cutoff)
+        .exclude(start__gte=cutoff)
+        .exclude(status__in=ACTIVE_STATUSES, start__isnull=True)
+        .exclude(name=FORGOTTEN_NAME)
+    )
+    with transaction.atomic():
+        count = old.update(
+            name=FORGOTTEN_NAME, email="", phone="", topic="", note="", preferred_times=""
+        )
+        if count:
+            log_action("learning.appointments.forgotten", data={"count": count, "days": days})
+    return count

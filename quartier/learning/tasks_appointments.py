@@ -15,7 +15,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from quartier.learning.appointments import claim_reminder, due_for_reminder
+from quartier.learning.appointments import (
+    claim_reminder,
+    due_for_reminder,
+    forget_past_appointments,
+)
 from quartier.learning.appointments_feed import manage_url, resident_ics
 from quartier.learning.models import Appointment
 from quartier.places.directory import current_site_pack, site_calendar
@@ -101,5 +105,7 @@ def send_reminders(now: datetime | None = None) -> int:
 
 @task()
 def send_reminders_task() -> int:
-    """Run ``send_reminders``; ``quartier send-reminders --enqueue`` queues it."""
-    return send_reminders()
+    """Send reminders and forget old contact details; ``send-reminders --enqueue`` queues it."""
+    sent = send_reminders()
+    forget_past_appointments()
+    return sent

@@ -7,7 +7,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from quartier.learning.appointments import confirm_appointment
+from quartier.learning.appointments import confirm_appointment, request_individual
 
 from .appointments_setup import *  # noqa: F403
 from .appointments_setup import book, counsellor_available
@@ -51,7 +51,23 @@ def test_no_reminder_more_than_a_day_ahead(tomorrow):
 
 
 def test_the_command_can_queue_the_task(tomorrow, django_capture_on_commit_callbacks):
-    with time_machine.travel(TUESDAY_NOON, tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("send-reminders", "--enqueue", verbosity=0)
+    with (
+        time_machine.travel(TUESDAY_NOON, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send-reminders", "--enqueue", verbosity=0)
     assert len(mail.outbox) == 2
+
+
+def test_contact_details_of_long_past_appointments_are_forgotten(tomorrow, lernort):
+    request = request_individual(
+        lernort, name="Open Request", phone="1", preferred_times="mornings"
+    )
+    with time_machine.travel(datetime(2026, 3, 1, 8, 0, tzinfo=UTC), tick=False):
+        call_command("send-reminders", verbosity=0)
+        call_command("send-reminders", verbosity=0)
+    tomorrow.refresh_from_db()
+    assert (tomorrow.name, tomorrow.email, tomorrow.phone) == ("Anonymised", "", "")
+    assert tomorrow.start == WEDNESDAY_10
+    request.refresh_from_db()
+    assert request.name == "Open Request"  # still waiting for an answer
