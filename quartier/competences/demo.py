@@ -549,8 +549,8 @@ def _build(person: Participant, story: Story, by, rng: random.Random, concepts, 
                 data, name = _evidence_png(), "zeugnis-scan.png"
             attach_evidence(qualification, by, SimpleUploadedFile(name, data))
     # The stories list the main experience first and the latest last: lay them out
-    # backwards from today, one after the other.
-    offset = 0
+    # backwards from today, one after the other. Work abroad ended when the person came.
+    offset = 0 if story.experience[-1]["country"] == "DE" else rng.randrange(1, 5)
     for index in reversed(range(len(story.experience))):
         item = dict(story.experience[index])
         years = item.pop("years")
