@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 def register() -> None:
     from quartier.accounts import navigation
-    from quartier.learning import offers_timeline
+    from quartier.learning import offers_rights, offers_timeline
     from quartier.learning.offers import EMPLOYER, OFFER_STAFF
     from quartier.people import timeline
 
     # Registrations and attendance appear on the person page; people knows nothing of them.
     timeline.register(offers_timeline.timeline_entries)
+    offers_rights.register()
     navigation.register(navigation.NavItem("learning:offer-list", _("Offers"), OFFER_STAFF, 40))
     navigation.register(
         navigation.NavItem("learning:business-offers", _("Courses for my staff"), EMPLOYER, 40)
