@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from quartier.accounts.models import Organisation
 from quartier.learning.models import Audience, Offer, OfferKind
 from quartier.places.models import ContactPoint, Quarter
 
@@ -48,9 +49,16 @@ class OfferForm(forms.ModelForm):
             "registration_open",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisations: list[int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact_point"].queryset = ContactPoint.objects.order_by("name")
+        if organisations and len(organisations) > 1:
+            # Only asked of someone who organises for several organisations.
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Organising organisation"),
+                queryset=Organisation.objects.filter(pk__in=organisations),
+            )
+            self.order_fields(["organisation"])
         instance = self.instance
         for code, name in LANGUAGE_CHOICES:
             self.fields[f"title_{code}"] = forms.CharField(

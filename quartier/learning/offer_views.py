@@ -9,7 +9,7 @@ whatever the user may not see.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow, organisations_of, roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
+from quartier.counselling.models import Case, CaseStatus
 from quartier.learning import attendance, certificates, offers, registrations
 from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
 from quartier.learning.offer_forms import BusinessStaffForm, DateForm, OfferForm, ParticipantsForm
@@ -90,9 +91,11 @@ def offer_list(request: HttpRequest) -> HttpResponse:
 @allow(OFFER_MANAGERS)
 def offer_create(request: HttpRequest) -> HttpResponse:
     managed = offers.managed_organisations(request.user)
-    form = OfferForm(request.POST or None)
+    form = OfferForm(request.POST or None, organisations=managed)
     if request.method == "POST" and form.is_valid():
-        organisation = Organisation.objects.get(pk=managed[0])
+        organisation = form.cleaned_data.get("organisation") or Organisation.objects.get(
+            pk=managed[0]
+        )
         try:
             offer = offers.create_offer(organisation, request.user, **form.offer_fields())
         except OfferError as error:
@@ -194,6 +197,13 @@ def offer_register(request: HttpRequest, code) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     for word in search_key(query).split():
         candidates = candidates.filter(search_key__contains=word)
+    mine = request.GET.get("mine") == "1"
+    if mine:
+        # A counsellor's group: the people whose open case the user holds.
+        cases = Case.objects.with_scopes_disabled().filter(
+            participant=OuterRef("pk"), counsellor=request.user
+        )
+        candidates = candidates.filter(Exists(cases.exclude(status=CaseStatus.CLOSED)))
     candidates = candidates.order_by("family_name", "given_name", "pk")
     if request.method == "POST":
         form = ParticipantsForm(request.POST, participants=candidates)
@@ -221,6 +231,7 @@ def offer_register(request: HttpRequest, code) -> HttpResponse:
             "title": offer.title_text(get_language()),
             "form": form,
             "query": query,
+            "mine": mine,
         },
     )
 

@@ -225,3 +225,30 @@ def test_the_registrations_list_needs_a_constant_number_of_queries(
         register(offer, None, name=f"P{number}", email=f"p{number}@example.org")
     page = count().content.decode()
     assert "Waiting list, place 4" in page
+
+
+def test_a_counsellor_can_narrow_the_choice_to_their_own_group(
+    client, coordinator, counsellor, lead, home_org, project
+):
+    from quartier.counselling.cases import open_case
+
+    offer = make_offer(home_org, coordinator)
+    mine = person(home_org, project, counsellor, "Ana", "Meine")
+    theirs = person(home_org, project, counsellor, "Ben", "Andere")
+    open_case(mine, counsellor)
+    open_case(theirs, counsellor, counsellor=lead)
+    client.force_login(counsellor)
+    page = client.get(url("offer-register", code=offer.code), {"mine": "1"}).content.decode()
+    assert "Meine, Ana" in page and "Andere, Ben" not in page
+
+
+def test_who_organises_for_two_organisations_chooses_which_one(
+    client, coordinator, home_org, other_org
+):
+    from quartier.accounts.models import Membership
+
+    Membership.objects.create(user=coordinator, organisation=other_org, role="coordinator")
+    client.force_login(coordinator)
+    response = client.post(url("offer-create"), offer_form(organisation=other_org.pk))
+    assert response.status_code == 302
+    assert Offer.objects.get().organisation == other_org
