@@ -11,6 +11,7 @@ residents leave a phone number only, so the demo sends no e-mail.
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -122,6 +123,8 @@ def create_demo_appointments(seed: int = 6) -> str:
 
 def _past_appointments(rng, point, user, first: date, today: date, calendar) -> int:
     length = slots.slot_length()
+    # Older ones look as ``forget_past_appointments`` leaves them.
+    retention = getattr(settings, "APPOINTMENT_RETENTION_DAYS", appointments.DEFAULT_RETENTION_DAYS)
     rows = []
     for day in _open_days(point, first, today - timedelta(days=1), calendar.holidays):
         for hours in point.opening_hours.all():
@@ -132,6 +135,7 @@ def _past_appointments(rng, point, user, first: date, today: date, calendar) -> 
             while start + length <= closes:
                 if rng.random() < 0.3:
                     name, language = _person(rng)
+                    forgotten = start.date() < today - timedelta(days=retention)
                     status = rng.choices(
                         [AppointmentStatus.DONE, AppointmentStatus.NO_SHOW, "cancelled"],
                         weights=[80, 12, 8],
@@ -144,10 +148,10 @@ def _past_appointments(rng, point, user, first: date, today: date, calendar) -> 
                             end=(start + length).astimezone(UTC),
                             counsellor=user,
                             status=status,
-                            name=name,
-                            phone=f"0341 {rng.randrange(100000, 999999)}",
+                            name=appointments.FORGOTTEN_NAME if forgotten else name,
+                            phone="" if forgotten else f"0341 {rng.randrange(100000, 999999)}",
                             language=language,
-                            topic=rng.choice(TOPICS),
+                            topic="" if forgotten else rng.choice(TOPICS),
                             created_at=(start - timedelta(days=rng.randrange(1, 14))).astimezone(
                                 UTC
                             ),
