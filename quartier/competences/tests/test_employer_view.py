@@ -310,3 +310,30 @@ def test_the_request_list_uses_a_fixed_number_of_queries(
     # session, user, memberships, count, the page (with profile, person and employer)
     with django_assert_num_queries(5):
         assert client.get("/en/staff/competences/contact-requests/").status_code == 200
+
+
+def test_erasure_ends_requests_and_deletes_the_passport_file_but_the_code_still_verifies(
+    client, personas, amira, counsellor
+):
+    from quartier.competences.models import Passport
+    from quartier.competences.passport import issue_passport, render_passport
+    from quartier.people.rights import request_erasure
+
+    client.force_login(personas["employer"])
+    ask(client, amira)
+    with scopes_disabled():
+        passport, _new = issue_passport(amira, counsellor)
+        render_passport(passport.pk)
+        request_erasure(amira, counsellor)
+        passport.refresh_from_db()
+        # Cancelled, or gone with the profile: nothing is left open either way.
+        assert not ContactRequest.objects.filter(status__in=["open", "asked"]).exists()
+    assert passport.withdrawn_at is not None
+    assert not passport.pdf
+    assert client.get(candidate_url(amira)).status_code == 404
+    client.logout()
+    page = client.get(f"/en/passport/verify/{passport.code}/")
+    assert page.status_code == 200
+    assert "Beratung Ost" in page.content.decode()
+    with scopes_disabled():
+        assert Passport.objects.filter(pk=passport.pk).exists()
