@@ -125,9 +125,6 @@ def audited(code: str, **filters) -> int:
 @pytest.fixture
 def fake_esco_search(monkeypatch):
     """The taxonomy's search, reduced to a label prefix match (the real one is tested in esco)."""
-    import sys
-    import types
-
     from quartier.esco.models import normalise
 
     def search(query, language, kind=None, limit=20):
@@ -137,17 +134,13 @@ def fake_esco_search(monkeypatch):
             found = found.filter(kind=kind)
         return list(found.order_by("uri")[:limit])
 
-    module = types.ModuleType("quartier.esco.search")
-    module.search = search
-    monkeypatch.setitem(sys.modules, "quartier.esco.search", module)
+    monkeypatch.setattr("quartier.esco.search.search", search)
     return search
 
 
 @pytest.fixture
 def fake_esco_suggest(monkeypatch, esco):
     """Suggestions as the taxonomy gives them: (occupations, skills) with concept ids."""
-    import sys
-    import types
     from dataclasses import dataclass
 
     @dataclass
@@ -163,7 +156,5 @@ def fake_esco_suggest(monkeypatch, esco):
             [Suggestion(esco["prepare"].pk), Suggestion(esco["hygiene"].pk)],
         )
 
-    module = types.ModuleType("quartier.esco.suggest")
-    module.suggest = suggest
-    monkeypatch.setitem(sys.modules, "quartier.esco.suggest", module)
+    monkeypatch.setattr("quartier.esco.suggest.suggest", suggest)
     return calls

@@ -141,3 +141,17 @@ def test_a_skill_is_changed_and_removed(client, counsellor, rami, esco):
     assert (skill.level, skill.evidence_level) == ("advanced", "tested")
     client.post(url(rami, "skill-remove", pk=skill.pk))
     assert in_profile(rami) == []
+
+
+def test_the_taxonomys_own_search_feeds_the_page_and_the_occupation_field(
+    client, counsellor, rami, esco
+):
+    """No stand-in: the real search of quartier.esco, with a typo."""
+    client.force_login(counsellor)
+    response = client.get(url(rami, "skill-search"), {"q": "Tischlr", "kind": "occupation"})
+    assert f'value="{esco["carpenter"].pk}"' in response.content.decode()
+    response = client.post(
+        url(rami, "experience-add"),
+        {"title": "Tischler", "occupation": "Tischlr", "setting": "employment"},
+    )
+    assert "Did you mean: carpenter?" in response.content.decode()
