@@ -141,13 +141,18 @@ def passport_html_context(passport: Passport, profile: CompetenceProfile) -> dic
 
 
 def passport_pdf(passport: Passport) -> bytes:
-    """Render the passport from the profile as it is now (the task calls this)."""
+    """Render the passport from the profile as it is now (the task calls this).
+
+    Sets ``passport.profile_version`` to the version printed; the caller saves it.
+    """
     with scopes_disabled():
         profile = (
             with_parts(CompetenceProfile.objects.select_related("participant", "organisation"))
             .filter(participant_id=passport.participant_id)
             .get()
         )
+    # The profile may have changed since the passport was queued: record what is printed.
+    passport.profile_version = profile.version
     return render_pdf(
         "competences/passport/pdf.html", passport_html_context(passport, profile), GERMAN
     )
@@ -175,7 +180,7 @@ def render_passport(passport_id: int) -> Passport | None:
             passport.pdf.save(f"{passport.public_id}.pdf", ContentFile(content), save=False)
             passport.status = Status.READY
             passport.rendered_at = timezone.now()
-            passport.save(update_fields=["pdf", "status", "rendered_at"])
+            passport.save(update_fields=["pdf", "status", "rendered_at", "profile_version"])
     return passport
 
 
