@@ -34,6 +34,7 @@ from quartier.learning.models import (
     Visit,
     VisitKind,
 )
+from quartier.people.languages import language_name
 from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
 
@@ -117,6 +118,7 @@ def appointment_detail(request: HttpRequest, code) -> HttpResponse:
             "appointment": appointment,
             "propose_form": propose_form,
             "outcome_form": OutcomeForm(),
+            "language": language_name(appointment.language),
             "zone": zone,
             "can_close": appointment.start is not None and appointment.start <= timezone.now(),
         },
