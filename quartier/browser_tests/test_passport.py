@@ -184,3 +184,41 @@ def test_the_verification_page_is_accessible_and_says_only_who_and_when(
     assert page.broken_requests == []
     if language == "ar":
         page.screenshot(path=str(SCREENSHOTS / "passport-verify-ar.png"), full_page=True)
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_an_employer_browses_candidates_without_seeing_who_they_are(
+    transactional_db, new_page, passport, language
+):
+    from quartier.people.consent import record_consent
+    from quartier.people.models import Purpose
+
+    business = Organisation.objects.create(
+        slug="baeckerei", name="Bäckerei am Platz", kind=OrganisationKind.BUSINESS
+    )
+    employer = User.objects.create_user("employer@example.org", "correct horse battery")
+    Membership.objects.create(user=employer, organisation=business, role=Role.EMPLOYER)
+    with scopes_disabled():
+        participant = passport.participant
+        record_consent(participant, Purpose.EMPLOYER_PROFILE, "ar", passport.issued_by)
+
+    page = new_page(width=360, height=740)
+    page.goto(f"/{language}/staff/login/")
+    page.fill('input[name="username"]', "employer@example.org")
+    page.fill('input[name="password"]', "correct horse battery")
+    page.locator('main button[type="submit"]').click()
+    page.wait_for_load_state()
+    page.goto(f"/{language}/staff/competences/candidates/")
+    assert page.locator("li.candidate").count() == 1
+    page.locator("li.candidate h2 a").click()
+    page.wait_for_load_state()
+    html = page.content()
+    assert "Fachdiplom Kochkunst" in html
+    for personal in ("Rami", "Haddad", "رامي", "حداد", ARABIC_TITLE):
+        assert personal not in html
+    violations = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+    assert not violations, "axe-core found:\n" + describe_violations(violations)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.broken_requests == []
+    if language == "ar":
+        page.screenshot(path=str(SCREENSHOTS / "employer-candidate-ar.png"), full_page=True)
