@@ -138,7 +138,7 @@ def search(
     semantic_pairs = []
     if semantic and len(ranked) < limit:
         known = {pk for pk, _ in ranked}
-        for pk, cosine in rank(query, kind, limit + len(known)):
+        for pk, cosine in rank(query, (kind,), limit + len(known))[0]:
             if pk not in known and len(ranked) + len(semantic_pairs) < limit:
                 semantic_pairs.append((pk, cosine))
     ids = [pk for pk, _ in ranked] + [pk for pk, _ in semantic_pairs]

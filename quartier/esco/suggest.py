@@ -280,18 +280,28 @@ def _sentences(text: str) -> list[str]:
     return [text.strip(), *parts[:8]] if len(parts) > 1 else [text.strip()]
 
 
-def rank(text: str, kind: str | None = None, limit: int = 10, embedder=None) -> list[tuple]:
-    """(concept id, cosine score) pairs, best first; each sentence of the text counts."""
+def rank(
+    text: str, kinds=(None,), limit: int = 10, embedder: Embedder | None = None
+) -> list[list[tuple[int, float]]]:
+    """For each kind (None: both), (concept id, score) pairs, best first.
+
+    The text and each of its sentences are embedded once; a concept scores by its
+    best-matching sentence.
+    """
     embedder = embedder or get_embedder()
     matrix = taxonomy_matrix(embedder)
     if not text.strip() or not len(matrix.ids):
-        return []
+        return [[] for _kind in kinds]
     queries = embedder.queries(_sentences(text))
     scores = (matrix.vectors @ queries.T).max(axis=1)
-    if kind:
-        scores = np.where(matrix.kinds == kind, scores, -np.inf)
-    best = np.argsort(-scores)[:limit]
-    return [(int(matrix.ids[i]), float(scores[i])) for i in best if np.isfinite(scores[i])]
+    ranked = []
+    for kind in kinds:
+        chosen = np.where(matrix.kinds == kind, scores, -np.inf) if kind else scores
+        best = np.argsort(-chosen)[:limit]
+        ranked.append(
+            [(int(matrix.ids[i]), float(chosen[i])) for i in best if np.isfinite(chosen[i])]
+        )
+    return ranked
 
 
 def _suggestions(pairs, language: str) -> list[Suggestion]:
@@ -318,8 +328,9 @@ def suggest(
 
     Labels are returned in `language` (falling back to German, then English).
     """
-    occupations = rank(text, Concept.Kind.OCCUPATION, limit, embedder)
-    skills = rank(text, Concept.Kind.SKILL, limit, embedder)
+    occupations, skills = rank(
+        text, (Concept.Kind.OCCUPATION, Concept.Kind.SKILL), limit, embedder
+    )
     found = _suggestions(occupations + skills, language)
     return (
         [s for s in found if s.kind == Concept.Kind.OCCUPATION],

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from quartier.esco import views
 
 app_name = "esco"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path("suggest/", views.suggest_page, name="suggest"),
+    path("<int:pk>/", views.concept_detail, name="concept"),
+]

@@ -117,6 +117,11 @@ EXPECTED: dict[str, str | set[str]] = {
     "counselling:follow-up": CASE_WORKERS,
     "counselling:case-share": CASE_WORKERS,
     "counselling:share-end": CASE_WORKERS,
+    # ESCO taxonomy: reference data for every staff role that works with people.
+    **{
+        f"esco:{name}": {"counsellor", "advisor", "coordinator", "lead", "admin", "outsider"}
+        for name in ("search", "suggest", "concept")
+    },
     "people:list": {"counsellor", "coordinator", "lead", "outsider"},
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
     "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
