@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -25,11 +25,29 @@ from quartier.learning.registrations import (
     waiting_rank,
 )
 from quartier.people.languages import language_name
+from quartier.places.models import Weekday
+from quartier.site.views import MONTHS
+
+
+def when_text(offer_date: OfferDate, language: str) -> str:
+    """ "Wednesday, 17 June 2026, 15:00–17:00" in the language, Kurmanji too.
+
+    Django has no Kurmanji formats or month names; the site's own catalogue has them.
+    """
+    starts = timezone.localtime(offer_date.starts_at)
+    ends = timezone.localtime(offer_date.ends_at)
+    if formats.get_format_modules(language):
+        day = formats.date_format(starts, "DATE_FORMAT")
+    else:
+        day = f"{starts.day} {MONTHS[starts.month]()} {starts.year}"
+    return f"{Weekday(starts.weekday()).label}, {day}, {starts:%H:%M}–{ends:%H:%M}"
 
 
 def offer_card(offer: Offer, language: str) -> dict:
     """What a list or page shows of an offer; needs ``with_places`` and ``upcoming``."""
     places = free_places(offer)
+    for offer_date in offer.upcoming:
+        offer_date.text = when_text(offer_date, language)
     return {
         "offer": offer,
         "title": offer.title_text(language),

@@ -226,3 +226,13 @@ def test_a_wrong_token_or_code_finds_nothing(client, home_org, coordinator):
 def test_the_home_page_links_to_the_calendar(client):
     page = client.get("/en/").content.decode()
     assert f'href="{url("offers")}"' in page
+
+
+def test_dates_read_naturally_in_kurmanji_too(client, home_org, coordinator):
+    from quartier.places.models import Weekday
+    from quartier.site.views import MONTHS
+
+    offer = make_offer(home_org, coordinator)
+    with translation.override("kmr"):
+        expected = f"{Weekday.WEDNESDAY.label}, 17 {MONTHS[6]()} 2026, 15:00–17:00"
+    assert expected in client.get(url("offer", "kmr", code=offer.code)).content.decode()
