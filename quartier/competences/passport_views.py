@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from quartier.accounts.access import PUBLIC, allow, organisations_of
 from quartier.competences import passport as passports
 from quartier.competences.contact_requests import requests_for_participant
+from quartier.competences.employers import pseudonym
 from quartier.competences.models import Passport, normalise_code
 from quartier.competences.profile import (
     PROFILE_READ,
@@ -61,6 +62,7 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
         "refresh": REFRESH_SECONDS if latest is not None and latest.is_busy else None,
         "may_issue": participant.organisation_id in organisations_of(request.user, WRITE_ROLES),
         "shown_to_employers": has_consent(participant, Purpose.EMPLOYER_PROFILE),
+        "pseudonym": pseudonym(profile) if profile is not None else "",
         "contact_requests": requests_for_participant(participant),
     }
     return render(request, "competences/passport/participant.html", context)

@@ -96,3 +96,21 @@ def test_the_passport_page_uses_a_fixed_number_of_queries(
     # check, the contact requests (with employers).
     with django_assert_num_queries(8):
         assert client.get(page_url(rami)).status_code == 200
+
+
+def test_the_page_says_whether_and_how_employers_see_the_person(client, counsellor, rami, ready):
+    from quartier.competences.employers import pseudonym
+    from quartier.competences.profile import ensure_profile
+    from quartier.people.consent import record_consent
+    from quartier.people.models import Purpose
+
+    client.force_login(counsellor)
+    assert (
+        "No: employers see nothing of this person." in client.get(page_url(rami)).content.decode()
+    )
+    with scopes_disabled():
+        record_consent(rami, Purpose.EMPLOYER_PROFILE, "ar", counsellor)
+        shown_as = pseudonym(ensure_profile(rami, counsellor))
+    html = client.get(page_url(rami)).content.decode()
+    assert "Yes: the person has agreed" in html
+    assert shown_as in html
