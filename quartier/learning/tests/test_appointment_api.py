@@ -122,6 +122,19 @@ def test_staff_list_confirm_and_cancel(client, open_lernort, counsellor, persona
     assert client.post(f"{url}/cancel", **headers).json()["status"] == "cancelled"
 
 
+def test_the_staff_list_has_a_constant_number_of_queries(
+    client, open_lernort, counsellor, django_assert_num_queries
+):
+    for minute in (0, 30):
+        book(open_lernort, WEDNESDAY_10.replace(minute=minute), name=f"Person {minute}")
+    headers = bearer(counsellor)
+    # 1 token with its user, 2 its last use (first use), 3 memberships, 4 count,
+    # 5 the page with place and counsellor
+    with django_assert_num_queries(5):
+        response = client.get("/api/v1/learning/appointments", **headers)
+    assert response.json()["count"] == 2
+
+
 def test_staff_propose_another_time(client, open_lernort, counsellor):
     appointment = book(open_lernort, WEDNESDAY_10)
     response = client.post(

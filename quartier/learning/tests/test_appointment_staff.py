@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from quartier.accounts.models import AuditEntry, Role
 from quartier.conftest import make_user
+from quartier.learning.appointments import request_individual
 from quartier.learning.models import Appointment, AppointmentStatus
 
 from .appointments_setup import *  # noqa: F403
@@ -217,3 +218,30 @@ def test_availability_is_added_for_the_organisations_counsellors_only(
     assert "Select a valid choice." in response.text
     assert "The end must be after the start." in response.text
     assert counsellor.appointment_availability.count() == 1
+
+
+def test_an_individual_request_gets_a_proposed_time_and_is_confirmed(
+    client, frozen, lernort, counsellor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        request = request_individual(
+            lernort,
+            name="Rojhat Demir",
+            email="rojhat@example.org",
+            language="kmr",
+            preferred_times="Montags ab 16 Uhr",
+        )
+    client.force_login(counsellor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            detail_url(request, "propose/"),
+            {"start": "2025-11-03T16:30", "counsellor": counsellor.pk},
+        )
+    request = reload(request)
+    assert (request.status, request.counsellor) == (AppointmentStatus.PROPOSED, counsellor)
+    assert request.start == datetime(2025, 11, 3, 15, 30, tzinfo=UTC)
+    client.logout()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/kmr/learn/appointments/mine/{request.token}/answer/", {"answer": "accept"})
+    assert reload(request).status == AppointmentStatus.CONFIRMED
+    assert [m.extra_headers["Content-Language"] for m in mail.outbox] == ["kmr", "kmr", "kmr"]
