@@ -292,7 +292,11 @@ def rank(
     matrix = taxonomy_matrix(embedder)
     if not text.strip() or not len(matrix.ids):
         return [[] for _kind in kinds]
-    queries = embedder.queries(_sentences(text))
+    pieces = _sentences(text)
+    if isinstance(embedder, LexicalEmbedder):
+        # without a model, single words are the best evidence there is
+        pieces += re.findall(r"\w{4,}", text)[:30]
+    queries = embedder.queries(pieces)
     scores = (matrix.vectors @ queries.T).max(axis=1)
     ranked = []
     for kind in kinds:
