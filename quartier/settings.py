@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "quartier.esco",
     "quartier.competences",
     "quartier.learning",
+    "quartier.economy",
     "quartier.site",
 ]
 

@@ -17,7 +17,9 @@ urlpatterns += i18n_patterns(
     path("staff/esco/", include("quartier.esco.urls")),
     path("staff/competences/", include("quartier.competences.urls")),
     path("staff/learning/", include("quartier.learning.urls")),
+    path("staff/economy/", include("quartier.economy.urls")),
     path("learn/", include("quartier.learning.public_urls")),
+    path("economy/", include("quartier.economy.public_urls")),
     path("passport/", include("quartier.competences.public_urls")),
     prefix_default_language=True,
 )

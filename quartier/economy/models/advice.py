@@ -1,0 +1,1 @@
+"""Founders and funding advice, on-site consulting, vacancies and training places."""

@@ -1,0 +1,1 @@
+"""Businesses, contact persons, sectors, the path to training, training alliances."""

@@ -1,0 +1,1 @@
+"""Cooperation between businesses and organisations; premises, houses, units and settlements."""

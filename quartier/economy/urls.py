@@ -1,0 +1,9 @@
+"""Staff pages of the local economy; each part keeps its own URL list."""
+
+from quartier.economy.advice_urls import urlpatterns as advice_patterns
+from quartier.economy.businesses_urls import urlpatterns as businesses_patterns
+from quartier.economy.network_urls import urlpatterns as network_patterns
+
+app_name = "economy"
+
+urlpatterns = businesses_patterns + advice_patterns + network_patterns
