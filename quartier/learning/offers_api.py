@@ -20,9 +20,9 @@ from ninja.pagination import PageNumberPagination, paginate
 from quartier.accounts.access import organisations_of
 from quartier.accounts.audit import log_action
 from quartier.api.auth import TokenAccess
-from quartier.learning import offers, registrations
+from quartier.learning import attendance, offers, registrations
 from quartier.learning.models import Offer, OfferDate, Registration, RegistrationStatus
-from quartier.learning.offers import OFFER_STAFF, REGISTERING_ROLES
+from quartier.learning.offers import OFFER_MANAGERS, OFFER_STAFF, REGISTERING_ROLES
 from quartier.learning.registrations import RegistrationError
 from quartier.people.models import Participant
 
@@ -188,3 +188,37 @@ def cancel_registration(request, code: UUID):
         .select_related("participant")
         .get(pk=registration.pk)
     )
+
+
+class AttendanceIn(Schema):
+    registration: UUID
+    present: bool = True
+
+
+class AttendanceOut(Schema):
+    registration: UUID = Field(alias="registration.code")
+    date: UUID = Field(alias="date.code")
+    present: bool
+    recorded_at: datetime
+
+
+@router.post(
+    "/dates/{code}/attendance",
+    response=AttendanceOut,
+    auth=TokenAccess(OFFER_MANAGERS),
+    summary="Check a person in (or out) at a date of an offer I manage",
+)
+def record_attendance(request, code: UUID, payload: AttendanceIn):
+    offer_date = (
+        OfferDate.objects.select_related("offer", "offer__organisation").filter(code=code).first()
+    )
+    if offer_date is None or not offers.can_manage(offer_date.offer, request.auth):
+        raise HttpError(404, "Not found.")
+    registration = (
+        registrations.registrations_visible_to(request.auth, offer_date.offer)
+        .filter(code=payload.registration, status=RegistrationStatus.CONFIRMED)
+        .first()
+    )
+    if registration is None:
+        raise HttpError(422, "Nobody with a place in this offer has this registration id.")
+    return attendance.set_attendance(registration, offer_date, payload.present, request.auth)

@@ -121,3 +121,31 @@ def test_other_organisations_cannot_register_strangers_or_read_registrations(
         refused = client.get(path, **bearer(personas[persona]))
         assert refused.status_code == 403, persona
     assert client.get(path).status_code == 401
+
+
+def test_the_coordinator_checks_people_in_over_the_api(client, home_org, coordinator, counsellor):
+    offer = make_offer(home_org, coordinator, capacity=1)
+    anna = register(offer, None, name="Anna", email="anna@example.org")
+    waiting = register(offer, None, name="Boris", email="boris@example.org")
+    date = offer.dates.get()
+    path = f"/api/v1/learning/dates/{date.code}/attendance"
+    response = client.post(
+        path, {"registration": str(anna.code)}, "application/json", **bearer(coordinator)
+    )
+    assert response.status_code == 200
+    assert response.json() == {
+        "registration": str(anna.code),
+        "date": str(date.code),
+        "present": True,
+        "recorded_at": "2026-06-15T10:00:00Z",
+    }
+    refused = client.post(
+        path, {"registration": str(waiting.code)}, "application/json", **bearer(coordinator)
+    )
+    assert refused.status_code == 422
+    assert (
+        client.post(
+            path, {"registration": str(anna.code)}, "application/json", **bearer(counsellor)
+        ).status_code
+        == 403
+    )
