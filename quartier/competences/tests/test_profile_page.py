@@ -94,6 +94,7 @@ def test_the_counsellor_sees_every_section(client, counsellor, rami, full_profil
         "plan menus",
         "Validation procedure (§ 50b BBiG)",
         "Add a qualification",
+        "Add the essential skills of cook",
     ):
         assert text in page, text
     # German first, before Arabic, although Arabic was recorded first
