@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -205,7 +206,7 @@ def _person(user, code: UUID, write: bool = False):
     try:
         return get_participant(user, code, write=write)
     except Http404:
-        raise HttpError(404, "Not found.") from None
+        raise HttpError(404, _("Not found.")) from None
 
 
 def _labels(path: str) -> Prefetch:
@@ -222,7 +223,11 @@ def _concepts(uris: list[str], kind: str, field: str) -> list[Concept]:
     }
     missing = [uri for uri in uris if uri not in found]
     if missing:
-        raise HttpError(422, f"{field}: no ESCO {kind} with the URI {missing[0]}.")
+        raise HttpError(
+            422,
+            _("%(field)s: no ESCO %(kind)s with the URI %(uri)s.")
+            % {"field": field, "kind": Concept.Kind(kind).label, "uri": missing[0]},
+        )
     return [found[uri] for uri in uris]
 
 
@@ -436,7 +441,9 @@ def create_skills(request, code: UUID, payload: SkillsIn):
     }
     missing = [uri for uri in payload.concepts if uri not in found]
     if missing:
-        raise HttpError(422, f"concepts: no ESCO concept with the URI {missing[0]}.")
+        raise HttpError(
+            422, _("concepts: no ESCO concept with the URI %(uri)s.") % {"uri": missing[0]}
+        )
     try:
         added = skills.add_skills(
             participant,
