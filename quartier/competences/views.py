@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -410,7 +410,7 @@ LANGUAGE = {
     "form_class": LanguageForm,
     "add": languages.add_language,
     "change": languages.change_language,
-    "title": _("Language"),
+    "title": gettext_lazy("Language"),
     "anchor": "language",
 }
 EXPERIENCE = {
@@ -418,7 +418,7 @@ EXPERIENCE = {
     "form_class": ExperienceForm,
     "add": experience.add_experience,
     "change": experience.change_experience,
-    "title": _("Experience"),
+    "title": gettext_lazy("Experience"),
     "anchor": "experience",
 }
 INFORMAL = {
@@ -426,7 +426,7 @@ INFORMAL = {
     "form_class": InformalForm,
     "add": informal.add_informal,
     "change": informal.change_informal,
-    "title": _("Informal competence"),
+    "title": gettext_lazy("Informal competence"),
     "anchor": "informal",
 }
 
