@@ -60,7 +60,7 @@ def can_manage(offer: Offer, user) -> bool:
 
 
 def offers_visible_to(user) -> QuerySet[Offer]:
-    """Offers of the user's organisations (as manager or stager) plus every published one."""
+    """Offers of the organisations where the user works with offers, plus every published one."""
     own = organisations_of(user, REGISTERING_ROLES)
     return Offer.objects.filter(Q(organisation_id__in=own) | Q(published=True))
 
