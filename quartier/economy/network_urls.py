@@ -1,3 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from quartier.economy import network_views as views
+
+urlpatterns = [
+    path("network/", views.network, name="network"),
+    path("network/cooperations/", views.cooperation_list, name="cooperations"),
+    path("network/cooperations/new/", views.cooperation_add, name="cooperation-add"),
+    path("network/cooperations/<int:pk>/end/", views.cooperation_end, name="cooperation-end"),
+    path("premises/", views.premises, name="premises"),
+    path("premises/houses/<int:pk>/", views.house_detail, name="house"),
+    path("premises/units/<int:pk>/", views.unit_edit, name="unit-edit"),
+    path("premises/units/<int:pk>/let/", views.unit_let, name="unit-let"),
+    path("premises/units/<int:pk>/vacate/", views.unit_vacate, name="unit-vacate"),
+]

@@ -1,0 +1,171 @@
+"""Premises: letting units, ending tenancies, changing a unit; each write audited."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from quartier.accounts.audit import log_action
+from quartier.economy.models import Business, House, Settlement, Tenancy, Unit, UnitStatus
+
+
+class PremisesError(ValueError):
+    """A premises change that cannot be made; the message is for the user."""
+
+
+UNIT_FIELDS = ("floor", "label", "area", "intended_use", "status", "rent_note")
+
+
+def current_tenancies() -> QuerySet[Tenancy]:
+    return Tenancy.objects.filter(until__isnull=True).select_related("business")
+
+
+def units_with_tenant(units: QuerySet[Unit]) -> QuerySet[Unit]:
+    """Units with their current tenancy in ``unit.current`` (a list of at most one).
+
+    Two queries, whatever the number of units.
+    """
+    return units.prefetch_related(
+        Prefetch("tenancies", queryset=current_tenancies(), to_attr="current")
+    )
+
+
+def houses_with_counts() -> QuerySet[House]:
+    """Houses with the number of units and of vacant units (one query)."""
+    return House.objects.annotate(
+        unit_count=Count("units"),
+        vacant_count=Count("units", filter=Q(units__status=UnitStatus.VACANT)),
+    )
+
+
+@dataclass(frozen=True)
+class Floor:
+    number: int
+    units: list[Unit]
+
+
+def floors_of(units: list[Unit]) -> list[Floor]:
+    """Units grouped by floor, highest floor first (units arrive ordered so)."""
+    floors: list[Floor] = []
+    for unit in units:
+        if not floors or floors[-1].number != unit.floor:
+            floors.append(Floor(unit.floor, []))
+        floors[-1].units.append(unit)
+    return floors
+
+
+@transaction.atomic
+def let_unit(
+    unit: Unit,
+    business: Business,
+    since: date,
+    by,
+    *,
+    supported: bool = False,
+    new_to_quarter: bool | None = None,
+) -> Tenancy:
+    """Let ``unit`` to ``business`` from ``since``; ends the previous tenancy the day before.
+
+    When the business was not already this unit's tenant, a ``Settlement`` is
+    recorded; it counts as new to the quarter when the business never rented
+    any unit before (unless ``new_to_quarter`` says otherwise). The unit's
+    status becomes "let". Returns the new tenancy.
+    """
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    current = Tenancy.objects.filter(unit=unit, until__isnull=True).first()
+    if current is not None and current.since >= since:
+        raise PremisesError(
+            _("The current tenancy began on %(date)s; the new one must begin later.")
+            % {"date": current.since.isoformat()}
+        )
+    if current is not None and current.business_id == business.pk:
+        raise PremisesError(_("This business already rents the unit."))
+    if current is not None:
+        current.until = date.fromordinal(since.toordinal() - 1)
+        current.save(update_fields=["until"])
+        log_action(
+            "economy.tenancy.ended",
+            by,
+            current,
+            {"unit": unit.pk, "business": current.business_id, "until": current.until.isoformat()},
+        )
+    earlier = Tenancy.objects.filter(business=business).exclude(unit=unit)
+    was_here = Tenancy.objects.filter(business=business, unit=unit).exists()
+    tenancy = Tenancy.objects.create(unit=unit, business=business, since=since)
+    unit.status = UnitStatus.LET
+    unit.save(update_fields=["status", "updated_at"])
+    log_action(
+        "economy.tenancy.started",
+        by,
+        tenancy,
+        {"unit": unit.pk, "business": business.pk, "since": since.isoformat()},
+    )
+    if not was_here:
+        if new_to_quarter is None:
+            new_to_quarter = not earlier.exists()
+        settlement = Settlement.objects.create(
+            business=business,
+            unit=unit,
+            date=since,
+            new_to_quarter=new_to_quarter,
+            supported=supported,
+            recorded_by=by if by is not None and by.is_authenticated else None,
+        )
+        log_action(
+            "economy.settlement.recorded",
+            by,
+            settlement,
+            {"business": business.pk, "unit": unit.pk, "new_to_quarter": new_to_quarter},
+        )
+    return tenancy
+
+
+@transaction.atomic
+def end_tenancy(unit: Unit, until: date, by, *, status: str = UnitStatus.VACANT) -> Tenancy:
+    """End the unit's current tenancy on ``until``; the unit becomes ``status`` (vacant)."""
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    current = Tenancy.objects.filter(unit=unit, until__isnull=True).first()
+    if current is None:
+        raise PremisesError(_("Nobody rents this unit at the moment."))
+    if until < current.since:
+        raise PremisesError(_("A tenancy cannot end before it began."))
+    if status == UnitStatus.LET:
+        raise PremisesError(_("A unit without a tenant cannot be let."))
+    current.until = until
+    current.save(update_fields=["until"])
+    unit.status = status
+    unit.save(update_fields=["status", "updated_at"])
+    log_action(
+        "economy.tenancy.ended",
+        by,
+        current,
+        {"unit": unit.pk, "business": current.business_id, "until": until.isoformat()},
+    )
+    return current
+
+
+@transaction.atomic
+def change_unit(unit: Unit, by, **changes) -> Unit:
+    """Change the unit's description or status. "Let" only comes with a tenant (let_unit)."""
+    unknown = set(changes) - set(UNIT_FIELDS)
+    if unknown:
+        raise PremisesError(
+            _("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    has_tenant = Tenancy.objects.filter(unit=unit, until__isnull=True).exists()
+    status = changes.get("status", unit.status)
+    if status == UnitStatus.LET and not has_tenant:
+        raise PremisesError(_("To mark the unit as let, enter its tenant."))
+    if has_tenant and status != UnitStatus.LET:
+        raise PremisesError(_("The unit has a tenant: end the tenancy first."))
+    changed = {}
+    for name, value in changes.items():
+        if getattr(unit, name) != value:
+            changed[name] = str(value)
+            setattr(unit, name, value)
+    if changed:
+        unit.save(update_fields=[*changes.keys(), "updated_at"])
+        log_action("economy.unit.changed", by, unit, changed)
+    return unit
