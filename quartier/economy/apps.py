@@ -6,3 +6,14 @@ class EconomyConfig(AppConfig):
     name = "quartier.economy"
     label = "economy"
     verbose_name = _("Local economy")
+
+    def ready(self) -> None:
+        from quartier.accounts import navigation
+        from quartier.accounts.access import STAFF, roles
+        from quartier.accounts.models import Role
+
+        # Businesses: the register for staff, the own profile for employers.
+        navigation.register(navigation.NavItem("economy:business-list", _("Businesses"), STAFF, 40))
+        navigation.register(
+            navigation.NavItem("economy:my-business", _("My business"), roles(Role.EMPLOYER), 40)
+        )

@@ -122,6 +122,40 @@ EXPECTED: dict[str, str | set[str]] = {
         f"esco:{name}": {"counsellor", "advisor", "coordinator", "lead", "admin", "outsider"}
         for name in ("search", "suggest", "concept")
     },
+    # Business register, training alliances and import: read by all staff, changed by
+    # business advisors and project leads; employers edit their own business only.
+    **{
+        f"economy:{name}": {
+            "counsellor",
+            "advisor",
+            "coordinator",
+            "lead",
+            "viewer",
+            "admin",
+            "outsider",
+        }
+        for name in ("business-list", "business-detail", "alliance-list", "alliance-detail")
+    },
+    **{
+        f"economy:{name}": {"advisor", "lead", "outsider"}
+        for name in (
+            "business-create",
+            "contact-add",
+            "contact-edit",
+            "contact-remove",
+            "training-path",
+            "alliance-create",
+            "alliance-part-remove",
+            "business-import-upload",
+            "business-import-mapping",
+            "business-import-preview",
+            "business-import-write",
+            "business-import-status",
+        )
+    },
+    "economy:business-edit": {"advisor", "lead", "outsider", "employer"},
+    "economy:my-business": {"employer"},
+    "economy-public:directory": EVERYONE,
     "people:list": {"counsellor", "coordinator", "lead", "outsider"},
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
     "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
@@ -186,6 +220,9 @@ POST_ONLY = {
     "accounts:member-remove",
     "people:consent-withdraw",
     "people:import-write",
+    "economy:contact-remove",
+    "economy:alliance-part-remove",
+    "economy:business-import-write",
     "competences:qualification-remove",
     "competences:language-remove",
     "competences:experience-remove",
