@@ -332,9 +332,7 @@ def suggest(
 
     Labels are returned in `language` (falling back to German, then English).
     """
-    occupations, skills = rank(
-        text, (Concept.Kind.OCCUPATION, Concept.Kind.SKILL), limit, embedder
-    )
+    occupations, skills = rank(text, (Concept.Kind.OCCUPATION, Concept.Kind.SKILL), limit, embedder)
     found = _suggestions(occupations + skills, language)
     return (
         [s for s in found if s.kind == Concept.Kind.OCCUPATION],

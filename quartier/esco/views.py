@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from quartier.accounts.access import allow
 from quartier.esco.access import ESCO_STAFF
 from quartier.esco.forms import SearchForm, SuggestForm
-from quartier.esco.models import Concept
+from quartier.esco.models import Concept, Relation
 from quartier.esco.search import essential_skills, search
 from quartier.esco.suggest import suggest
 
@@ -19,12 +19,18 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
         hits = search(query, language, kind=form.cleaned_data["kind"] or None, limit=20)
-    skills = {}
+    skills: dict[int, list[str]] = {}
     occupations = [hit.concept_id for hit in hits if hit.kind == Concept.Kind.OCCUPATION][:5]
     if occupations:
         # the essential skills of the first occupations found, in one go
-        for concept in Concept.objects.filter(pk__in=occupations):
-            skills[concept.pk] = [s.label(language) for s in essential_skills(concept)]
+        relations = (
+            Relation.objects.filter(occupation_id__in=occupations, kind=Relation.Kind.ESSENTIAL)
+            .select_related("skill")
+            .prefetch_related("skill__labels")
+            .order_by("skill__skill_type", "skill__uri")
+        )
+        for relation in relations:
+            skills.setdefault(relation.occupation_id, []).append(relation.skill.label(language))
     rows = [(hit, skills.get(hit.concept_id, [])) for hit in hits]
     return render(request, "esco/search.html", {"form": form, "rows": rows, "query": query})
 
