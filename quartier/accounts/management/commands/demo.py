@@ -63,6 +63,7 @@ def create_demo_programme() -> str:
     from quartier.competences.demo import create_demo_profiles
     from quartier.competences.employers_demo import create_demo_sharing
     from quartier.counselling.demo import create_demo_casework
+    from quartier.esco.shipped import load_shipped
     from quartier.learning.appointments_demo import create_demo_appointments
     from quartier.learning.offers_demo import create_demo_offers
     from quartier.people.generate import generate_participants
@@ -79,6 +80,7 @@ def create_demo_programme() -> str:
         },
     )
     with scopes_disabled():
+        load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
         create_demo_appointments()  # made once; appointments and visits at the contact points
         if Participant.objects.filter(project=project).exists():
             return "Demo programme already there."
