@@ -2,6 +2,7 @@
 changes; its verification code opens a public page that confirms only who issued it, and when.
 """
 
+import hashlib
 import logging
 
 import segno
@@ -45,6 +46,19 @@ def verification_url(code: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def printed_for(participant: Participant) -> str:
+    """A hash of what the passport prints besides the profile; needs the organisation loaded."""
+    printed = "\n".join(
+        [
+            participant.given_name,
+            participant.family_name,
+            participant.name_latin,
+            participant.organisation.name,
+        ]
+    )
+    return hashlib.sha256(printed.encode()).hexdigest()
+
+
 def current_passport(participant: Participant, version: int, languages: list[str]):
     """The passport already made (or being made) from this profile version, if any."""
     made = (
@@ -57,15 +71,17 @@ def current_passport(participant: Participant, version: int, languages: list[str
         )
         .order_by("-issued_at", "-pk")
     )
-    return next((passport for passport in made if passport.languages == languages), None)
+    printed = printed_for(participant)
+    return next((p for p in made if p.languages == languages and p.printed_for == printed), None)
 
 
 def issue_passport(participant: Participant, by) -> tuple[Passport, bool]:
     """Issue a passport of the person's profile as it is now; returns (passport, is_new).
 
-    If one was already made from the same profile version in the same languages,
-    that one is returned and nothing is rendered again. Otherwise a new passport
-    (with its own verification code) is queued and rendered in the background.
+    If one was already made from the same profile version in the same languages
+    (and for the same name, by the same organisation), that one is returned and
+    nothing is rendered again. Otherwise a new passport (with its own
+    verification code) is queued and rendered in the background.
     The caller has checked that ``by`` may issue it (a counsellor of the holding
     organisation).
     """
@@ -95,6 +111,7 @@ def issue_passport(participant: Participant, by) -> tuple[Passport, bool]:
             organisation_id=participant.organisation_id,
             languages=languages,
             profile_version=version,
+            printed_for=printed_for(participant),
             issued_by=by,
         )
         log_action(

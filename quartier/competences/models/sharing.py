@@ -73,6 +73,9 @@ class Passport(models.Model):
     )
     languages = models.JSONField(_("languages"), default=list)
     profile_version = models.PositiveIntegerField(_("profile version"))
+    # A hash of what the passport prints besides the profile (the person's name, the
+    # issuing organisation): a corrected name makes a new passport, as a profile change does.
+    printed_for = models.CharField(max_length=64, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

@@ -218,3 +218,14 @@ def test_the_verification_form_takes_a_typed_code(client, rami, counsellor):
     response = client.get("/en/passport/verify/", {"code": passport.display_code.lower()})
     assert response.status_code == 302
     assert response["Location"] == f"/en/passport/verify/{passport.code}/"
+
+
+def test_a_corrected_name_makes_a_new_passport(rami, counsellor):
+    from quartier.people.intake import change_participant
+
+    with scopes_disabled():
+        first, _new = issue_passport(rami, counsellor)
+        change_participant(rami, counsellor, name_latin="Rami Haddad")
+        second, is_new = issue_passport(rami, counsellor)
+    assert is_new
+    assert second.pk != first.pk
