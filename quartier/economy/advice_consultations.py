@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from quartier.accounts.access import organisations_of
 from quartier.accounts.audit import log_action
@@ -92,7 +93,9 @@ def record_consultation(
         **values,
     )
     consultation.topics = list(dict.fromkeys(consultation.topics or []))
-    consultation.full_clean()
+    # Uniqueness of the public id is checked over every organisation.
+    with scopes_disabled():
+        consultation.full_clean()
     consultation.save()
     log_action(
         "economy.consultation.added",
@@ -109,7 +112,9 @@ def update_consultation(consultation: Consultation, by, **values) -> Consultatio
     _validate({"date": consultation.date, **values})
     for key, value in values.items():
         setattr(consultation, key, value)
-    consultation.full_clean()
+    # Uniqueness of the public id is checked over every organisation.
+    with scopes_disabled():
+        consultation.full_clean()
     consultation.save(update_fields=list(values))
     log_action("economy.consultation.changed", by, consultation, {"fields": sorted(values)})
     return consultation

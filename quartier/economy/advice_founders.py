@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from quartier.accounts.access import organisations_of, roles
 from quartier.accounts.audit import log_action
@@ -64,7 +65,9 @@ def _check(founder: Founder) -> None:
         raise ValidationError(_("Choose a participant of your own organisation."))
     if not founder.participant_id and not founder.name.strip():
         raise ValidationError(_("Give the founder's name, or choose a participant."))
-    founder.full_clean()
+    # Uniqueness of the public id is checked over every organisation.
+    with scopes_disabled():
+        founder.full_clean()
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from quartier.accounts.audit import log_action
 from quartier.economy.models import (
@@ -85,7 +86,9 @@ def record_application(
         applied_on=applied_on,
         amount_requested=amount_requested,
     )
-    application.full_clean()
+    # Uniqueness of the public id is checked over every organisation.
+    with scopes_disabled():
+        application.full_clean()
     application.save()
     log_action(
         "economy.funding_application.added",

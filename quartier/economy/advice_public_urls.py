@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from quartier.economy import advice_public as views
+
+urlpatterns = [
+    path("vacancies/", views.vacancy_list, name="vacancy-list"),
+    path("vacancies/<uuid:code>/", views.vacancy_detail, name="vacancy-detail"),
+]

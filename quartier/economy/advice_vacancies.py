@@ -125,9 +125,9 @@ def _validate(vacancy: Vacancy, by) -> None:
         raise ValidationError(_("Choose a known status."))
     if vacancy.pay_period and vacancy.pay_period not in PayPeriod.values:
         raise ValidationError(_("Choose a known pay period."))
-    if vacancy.pay_min is not None and vacancy.pay_max is not None:
-        if vacancy.pay_max < vacancy.pay_min:
-            raise ValidationError(_("The highest pay cannot be below the lowest."))
+    paid = vacancy.pay_min is not None and vacancy.pay_max is not None
+    if paid and vacancy.pay_max < vacancy.pay_min:
+        raise ValidationError(_("The highest pay cannot be below the lowest."))
     if (vacancy.pay_min is not None or vacancy.pay_max is not None) and not vacancy.pay_period:
         raise ValidationError(_("Say whether the pay is per hour, month or year."))
     if vacancy.hours_per_week is not None and not (0 < vacancy.hours_per_week <= 60):
@@ -137,9 +137,11 @@ def _validate(vacancy: Vacancy, by) -> None:
     if vacancy.status != VacancyStatus.FILLED:
         vacancy.filled_by = None
         vacancy.filled_on = None
-    elif vacancy.filled_by_id is not None:
-        if vacancy.filled_by.organisation_id not in organisations_of(by):
-            raise ValidationError(_("Choose a participant of your own organisation."))
+    elif (
+        vacancy.filled_by_id is not None
+        and vacancy.filled_by.organisation_id not in organisations_of(by)
+    ):
+        raise ValidationError(_("Choose a participant of your own organisation."))
     if vacancy.status != VacancyStatus.OPEN:
         # Only open vacancies are shown publicly.
         vacancy.published = False
@@ -178,9 +180,9 @@ def create_vacancy(business: Business, by, **values) -> Vacancy:
 @transaction.atomic
 def update_vacancy(vacancy: Vacancy, by, **values) -> Vacancy:
     values = {key: value for key, value in values.items() if key in WRITABLE}
-    if "filled_by" in values and values["filled_by"] != vacancy.filled_by:
-        if not may_edit_any(by):
-            raise ValidationError(_("Only programme staff record who filled a vacancy."))
+    refilled = "filled_by" in values and values["filled_by"] != vacancy.filled_by
+    if refilled and not may_edit_any(by):
+        raise ValidationError(_("Only programme staff record who filled a vacancy."))
     changed = sorted(key for key, value in values.items() if getattr(vacancy, key) != value)
     for key, value in values.items():
         setattr(vacancy, key, value)

@@ -214,6 +214,9 @@ class FundingAdvice(models.Model):
         verbose_name_plural = _("funding advice")
         ordering = ["-date", "-pk"]
 
+    def __str__(self) -> str:
+        return str(_("Advice on {date}").format(date=self.date.isoformat()))
+
 
 class ApplicationOutcome(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -265,6 +268,9 @@ class FundingApplication(models.Model):
         verbose_name = _("funding application")
         verbose_name_plural = _("funding applications")
         ordering = ["-applied_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.programme} ({self.get_outcome_display()})"
 
 
 # -- On-site consulting -------------------------------------------------------------
@@ -496,6 +502,9 @@ class VacancySkill(models.Model):
             models.UniqueConstraint(fields=["vacancy", "concept"], name="vacancy_skill_once")
         ]
 
+    def __str__(self) -> str:
+        return str(self.concept)
+
 
 class VacancyLanguage(models.Model):
     """A language the vacancy asks for, with the CEFR level needed."""
@@ -525,3 +534,6 @@ class VacancyLanguage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["vacancy", "language"], name="vacancy_language_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.level}"
