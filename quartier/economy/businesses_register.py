@@ -21,6 +21,7 @@ from quartier.accounts.access import STAFF, organisations_of, roles, roles_of
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
 from quartier.economy.models import Business, ContactPerson, size_class_for
+from quartier.people.languages import LANGUAGE_CODES
 from quartier.places.directory import locate_postcode
 
 EDITOR_ROLES = (Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
@@ -137,6 +138,29 @@ def _derive(business: Business) -> None:
         business.listed_since = None
 
 
+def _check_lists(business: Business) -> None:
+    """Languages by known code; social media as platform → web address."""
+    from django.core.validators import URLValidator
+
+    unknown = [code for code in business.languages or [] if code not in LANGUAGE_CODES]
+    if unknown:
+        raise ValidationError(
+            {"languages": _("Unknown language code: %(codes)s.") % {"codes": ", ".join(unknown)}}
+        )
+    if not isinstance(business.social_media, dict):
+        raise ValidationError({"social_media": _("Give one web address per platform.")})
+    for platform, url in business.social_media.items():
+        try:
+            URLValidator()(url)
+        except ValidationError:
+            raise ValidationError(
+                {
+                    "social_media": _("“%(url)s” for %(platform)s is not a web address.")
+                    % {"url": url, "platform": platform}
+                }
+            ) from None
+
+
 def _value(business: Business, name: str):
     return getattr(business, f"{name}_id" if name in ("organisation", "sector") else name)
 
@@ -162,6 +186,7 @@ def save_business(business: Business | None, values: dict, by) -> Business:
         if name in EDITOR_ONLY_FIELDS and not editor:
             continue
         setattr(business, name, value)
+    _check_lists(business)
     if not business.slug:
         business.slug = unique_slug(business.name, business.pk)
     _derive(business)

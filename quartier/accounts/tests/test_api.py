@@ -14,6 +14,9 @@ PUBLIC_OPERATIONS = {
     ("post", "/api/v1/learning/appointments"),
     ("get", "/api/v1/learning/offers"),
     ("get", "/api/v1/learning/offers/{code}"),
+    ("get", "/api/v1/economy/vacancies"),
+    ("get", "/api/v1/economy/vacancies/{code}"),
+    ("get", "/api/v1/economy/directory"),
 }
 
 
