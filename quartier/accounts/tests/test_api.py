@@ -16,6 +16,8 @@ PUBLIC_OPERATIONS = {
     ("get", "/api/v1/learning/offers/{code}"),
     ("get", "/api/v1/economy/vacancies"),
     ("get", "/api/v1/economy/vacancies/{code}"),
+    ("get", "/api/v1/economy/vacancies"),
+    ("get", "/api/v1/economy/vacancies/{code}"),
     ("get", "/api/v1/economy/directory"),
 }
 
