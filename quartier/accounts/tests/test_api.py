@@ -16,8 +16,6 @@ PUBLIC_OPERATIONS = {
     ("get", "/api/v1/learning/offers/{code}"),
     ("get", "/api/v1/economy/vacancies"),
     ("get", "/api/v1/economy/vacancies/{code}"),
-    ("get", "/api/v1/economy/vacancies"),
-    ("get", "/api/v1/economy/vacancies/{code}"),
     ("get", "/api/v1/economy/directory"),
 }
 
