@@ -156,6 +156,38 @@ EXPECTED: dict[str, str | set[str]] = {
     "economy:business-edit": {"advisor", "lead", "outsider", "employer"},
     "economy:my-business": {"employer"},
     "economy-public:directory": EVERYONE,
+    # Economy advice: founders, funding and on-site consulting for business advisors and
+    # leads (their organisation's records only); vacancies read by staff who place people
+    # and edited by advisors, leads and employers (their own business only).
+    **{
+        f"economy:{name}": {"advisor", "lead", "outsider"}
+        for name in (
+            "funding-list",
+            "founder-list",
+            "founder-create",
+            "founder-detail",
+            "founder-edit",
+            "founder-advice",
+            "founder-application",
+            "application-outcome",
+            "consultation-list",
+            "consultation-create",
+            "consultation-detail",
+            "consultation-edit",
+            "follow-up-done",
+            "follow-ups",
+        )
+    },
+    **{
+        f"economy:{name}": {"advisor", "counsellor", "lead", "outsider", "employer"}
+        for name in ("vacancy-list", "vacancy-detail")
+    },
+    **{
+        f"economy:{name}": {"advisor", "lead", "outsider", "employer"}
+        for name in ("vacancy-create", "vacancy-edit", "vacancy-requirements")
+    },
+    "economy-public:vacancy-list": EVERYONE,
+    "economy-public:vacancy-detail": EVERYONE,
     "people:list": {"counsellor", "coordinator", "lead", "outsider"},
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
     "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
@@ -203,6 +235,7 @@ EXPECTED: dict[str, str | set[str]] = {
 }
 
 POST_ONLY = {
+    "economy:follow-up-done",
     "competences:contact-request-asked",
     "learning:date-cancel",
     "learning:check-in-toggle",
