@@ -43,6 +43,8 @@ class NetworkFilterForm(forms.Form):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             raise forms.ValidationError(_("The end of the period lies before its start."))
+        if data.get("start") and data.get("end") and data["end"].year - data["start"].year > 20:
+            raise forms.ValidationError(_("Choose a period of at most twenty years."))
         return data
 
 

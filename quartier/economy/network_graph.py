@@ -125,9 +125,13 @@ def _group_rank(sector_order: dict[str, int], group: str) -> int:
 
 
 def build_network(
-    relations: list[Cooperation], sector_order: dict[str, int], max_nodes: int = MAX_NODES
+    relations: list[Cooperation], sector_order: dict[str, int], max_nodes: int | None = None
 ) -> Network:
-    """Nodes and edges of ``relations`` (parties already loaded), laid out on a circle."""
+    """Nodes and edges of ``relations`` (parties already loaded), laid out on a circle.
+
+    More than ``max_nodes`` (default ``MAX_NODES``) parties are grouped by sector.
+    """
+    max_nodes = MAX_NODES if max_nodes is None else max_nodes
     parties: dict[str, Node] = {}
     pairs = []
     for cooperation in relations:

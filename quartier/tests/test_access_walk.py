@@ -122,6 +122,24 @@ EXPECTED: dict[str, str | set[str]] = {
         f"esco:{name}": {"counsellor", "advisor", "coordinator", "lead", "admin", "outsider"}
         for name in ("search", "suggest", "concept")
     },
+    # Economy network and premises: programme-wide, read by all staff, changed by
+    # business advisors and project leads.
+    **{
+        f"economy:{name}": {
+            "counsellor",
+            "advisor",
+            "coordinator",
+            "lead",
+            "viewer",
+            "admin",
+            "outsider",
+        }
+        for name in ("network", "cooperations", "premises", "house")
+    },
+    **{
+        f"economy:{name}": {"advisor", "lead", "outsider"}
+        for name in ("cooperation-add", "cooperation-end", "unit-edit", "unit-let", "unit-vacate")
+    },
     # Business register, training alliances and import: read by all staff, changed by
     # business advisors and project leads; employers edit their own business only.
     **{
@@ -247,6 +265,7 @@ POST_ONLY = {
     "learning-public:appointment-cancel",
     "learning-public:appointment-respond",
     "counselling:share-end",
+    "economy:cooperation-end",
     "accounts:logout",
     "accounts:otp-disable",
     "accounts:api-token-revoke",
