@@ -63,6 +63,7 @@ def create_demo_programme() -> str:
     from quartier.competences.demo import create_demo_profiles
     from quartier.competences.employers_demo import create_demo_sharing
     from quartier.counselling.demo import create_demo_casework
+    from quartier.economy.advice_demo import create_demo_advice
     from quartier.esco.shipped import load_shipped
     from quartier.learning.appointments_demo import create_demo_appointments
     from quartier.learning.offers_demo import create_demo_offers
@@ -94,6 +95,7 @@ def create_demo_programme() -> str:
         create_demo_profiles(people, counsellor)  # competence profiles for most people
         create_demo_sharing(people, counsellor)  # after the competence profiles
         create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
+        create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
     return f"Demo programme: {len(people)} participants, {cases} cases."
 
 
