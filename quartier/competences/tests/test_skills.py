@@ -155,3 +155,21 @@ def test_the_taxonomys_own_search_feeds_the_page_and_the_occupation_field(
         {"title": "Tischler", "occupation": "Tischlr", "setting": "employment"},
     )
     assert "Did you mean: carpenter?" in response.content.decode()
+
+
+def test_the_taxonomys_own_suggestions_with_the_lexical_fallback(client, counsellor, rami, esco):
+    """No stand-in: quartier.esco's suggestions, with the model-free embedder."""
+    from quartier.esco.suggest import LexicalEmbedder, set_embedder
+
+    set_embedder(LexicalEmbedder())
+    try:
+        client.force_login(counsellor)
+        response = client.get(
+            url(rami, "skill-suggest"), {"text": "Ich habe Speisen zubereitet und Menüs geplant."}
+        )
+    finally:
+        set_embedder(None)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'value="{esco["prepare"].pk}"' in page
+    assert f'value="{esco["menu"].pk}"' in page
