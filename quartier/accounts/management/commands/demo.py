@@ -64,6 +64,7 @@ def create_demo_programme() -> str:
     from quartier.competences.employers_demo import create_demo_sharing
     from quartier.counselling.demo import create_demo_casework
     from quartier.economy.advice_demo import create_demo_advice
+    from quartier.economy.businesses_demo import create_demo_businesses
     from quartier.esco.shipped import load_shipped
     from quartier.learning.appointments_demo import create_demo_appointments
     from quartier.learning.offers_demo import create_demo_offers
@@ -83,6 +84,7 @@ def create_demo_programme() -> str:
     with scopes_disabled():
         load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
         create_demo_appointments()  # made once; appointments and visits at the contact points
+        create_demo_businesses()  # made once; about 120 businesses, before advice and network
         if Participant.objects.filter(project=project).exists():
             return "Demo programme already there."
         dialog = Organisation.objects.get(slug="dialog")
