@@ -3,8 +3,8 @@
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.economy.businesses_register import EDITOR_ONLY_FIELDS, FIELDS
@@ -236,7 +236,7 @@ class AllianceForm(forms.Form):
         self.fields["occupation"].queryset = Concept.objects.filter(
             kind=Concept.Kind.OCCUPATION, curated=True
         ).prefetch_related("labels")
-        language = settings.LANGUAGE_CODE
+        language = get_language() or settings.LANGUAGE_CODE
         self.fields["occupation"].label_from_instance = lambda concept: concept.label(language)
 
 
