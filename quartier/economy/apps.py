@@ -17,3 +17,8 @@ class EconomyConfig(AppConfig):
         navigation.register(
             navigation.NavItem("economy:my-business", _("My business"), roles(Role.EMPLOYER), 40)
         )
+
+        # Advice: vacancies, consulting, founders, follow-ups; a section on the business page.
+        from quartier.economy import advice_sections
+
+        advice_sections.register()

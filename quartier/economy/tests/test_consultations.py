@@ -154,3 +154,35 @@ def test_a_business_is_a_supported_sme_once_it_was_advised_by_any_organisation(
     record_consultation(deli, other_advisor)
     assert is_supported(deli)
     assert list(supported_businesses()) == [deli]
+
+
+def test_the_business_page_shows_own_consultations_and_the_supported_sme_flag(
+    client, personas, other_advisor, deli, django_assert_num_queries
+):
+    record_consultation(deli, personas["advisor"], topics=["premises"])
+    record_consultation(deli, other_advisor, topics=["licences"])
+    url = reverse("economy:business-detail", kwargs={"slug": deli.slug})
+    client.force_login(personas["advisor"])
+    page = client.get(url).content.decode()
+    assert "Supported SME" in page
+    assert "Premises" in page and "Licences and permits" not in page
+    client.force_login(personas["counsellor"])
+    page = client.get(url).content.decode()
+    assert "Vacancies and on-site consulting" in page
+    assert "Supported SME" not in page and "Premises" not in page
+
+
+def test_the_business_section_takes_a_fixed_number_of_queries(
+    rf, personas, deli, django_assert_num_queries
+):
+    from quartier.economy.advice_sections import business_section
+
+    for day in range(1, 4):
+        record_consultation(deli, personas["advisor"], date=date(2026, 6, day))
+    request = rf.get("/")
+    request.user = personas["advisor"]
+    request.user._quartier_memberships = None
+    # memberships, vacancy counts, consultations with advisor, whether advised at all
+    with django_assert_num_queries(4):
+        context = business_section(request, deli)
+    assert len(context["consultations"]) == 3 and context["supported"]
