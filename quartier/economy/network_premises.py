@@ -8,7 +8,15 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from quartier.accounts.audit import log_action
-from quartier.economy.models import Business, House, Settlement, Tenancy, Unit, UnitStatus
+from quartier.economy.models import (
+    Business,
+    House,
+    Settlement,
+    Tenancy,
+    Unit,
+    UnitStatus,
+    UnitUse,
+)
 
 
 class PremisesError(ValueError):
@@ -148,7 +156,11 @@ def end_tenancy(unit: Unit, until: date, by, *, status: str = UnitStatus.VACANT)
 
 @transaction.atomic
 def change_unit(unit: Unit, by, **changes) -> Unit:
-    """Change the unit's description or status. "Let" only comes with a tenant (let_unit)."""
+    """Change the unit's description or status.
+
+    A commercial unit is "let" only with a tenant (see ``let_unit``); a flat may be let
+    without one.
+    """
     unknown = set(changes) - set(UNIT_FIELDS)
     if unknown:
         raise PremisesError(
@@ -156,7 +168,9 @@ def change_unit(unit: Unit, by, **changes) -> Unit:
         )
     has_tenant = Tenancy.objects.filter(unit=unit, until__isnull=True).exists()
     status = changes.get("status", unit.status)
-    if status == UnitStatus.LET and not has_tenant:
+    use = changes.get("intended_use", unit.intended_use)
+    # Flats are let to residents, whom the register does not record.
+    if status == UnitStatus.LET and not has_tenant and use != UnitUse.HOUSING:
         raise PremisesError(_("To mark the unit as let, enter its tenant."))
     if has_tenant and status != UnitStatus.LET:
         raise PremisesError(_("The unit has a tenant: end the tenancy first."))

@@ -65,6 +65,7 @@ def create_demo_programme() -> str:
     from quartier.counselling.demo import create_demo_casework
     from quartier.economy.advice_demo import create_demo_advice
     from quartier.economy.businesses_demo import create_demo_businesses
+    from quartier.economy.network_demo import create_demo_network
     from quartier.esco.shipped import load_shipped
     from quartier.learning.appointments_demo import create_demo_appointments
     from quartier.learning.offers_demo import create_demo_offers
@@ -85,6 +86,7 @@ def create_demo_programme() -> str:
         load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
         create_demo_appointments()  # made once; appointments and visits at the contact points
         create_demo_businesses()  # made once; about 120 businesses, before advice and network
+        create_demo_network()  # made once; Block 99 premises, settlements, cooperation
         if Participant.objects.filter(project=project).exists():
             return "Demo programme already there."
         dialog = Organisation.objects.get(slug="dialog")
