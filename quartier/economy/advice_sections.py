@@ -1,4 +1,5 @@
-"""What the advice part adds elsewhere: navigation entries and the business page section."""
+"""What the advice part adds elsewhere: navigation, the business page section, and its share
+of the data-subject rights (``advice_rights``)."""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -54,8 +55,10 @@ def business_section(request: HttpRequest, business) -> dict | None:
 
 def register() -> None:
     from quartier.accounts import navigation
-    from quartier.economy import sections
+    from quartier.economy import advice_rights, sections
     from quartier.economy.advice_vacancies import VACANCY_READERS as READERS
+
+    advice_rights.register()
 
     sections.register_section(SECTION_TEMPLATE, business_section, order=50)
     navigation.register(navigation.NavItem("economy:vacancy-list", _("Vacancies"), READERS, 41))

@@ -8,6 +8,7 @@ from quartier.accounts.models import AuditEntry
 from quartier.economy.advice_founders import create_founder
 from quartier.economy.models import Founder, FounderStage
 from quartier.economy.tests.advice_fixtures import *  # noqa: F403
+from quartier.economy.tests.advice_fixtures import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +120,29 @@ def test_the_founder_list_takes_a_fixed_number_of_queries(
         response = client.get(reverse("economy:founder-list"))
     assert response.status_code == 200
     assert response.content.decode().count("/founders/") >= 4
+
+
+def test_a_participants_founder_records_are_exported_and_erased(personas, participant, deli):
+    from quartier.economy.advice_funding import load_catalogue, record_application
+    from quartier.economy.advice_vacancies import create_vacancy, update_vacancy
+    from quartier.economy.models import FundingProgramme, Vacancy
+    from quartier.people.rights import collect_export, request_erasure
+
+    load_catalogue()
+    founder = create_founder(personas["advisor"], participant=participant, business_idea="Tailor")
+    record_application(
+        founder, personas["advisor"], FundingProgramme.objects.get(slug="einstiegsgeld"), TODAY
+    )
+    job = create_vacancy(deli, personas["advisor"], kind="job", titles={"de": "Näherin"})
+    update_vacancy(job, personas["advisor"], status="filled", filled_by=participant)
+    sections = collect_export(participant)["sections"]
+    assert sections["economy_founder"][0]["business_idea"] == "Tailor"
+    assert sections["economy_founder"][0]["applications"][0]["programme"] == "Einstiegsgeld"
+    assert sections["economy_vacancies_filled"] == [
+        {"title": "Näherin", "business": "Feinkost Saigon", "filled_on": TODAY}
+    ]
+    request_erasure(participant, personas["counsellor"])
+    assert not Founder.objects.filter(participant=participant).exists()
+    job.refresh_from_db()
+    assert (job.status, job.filled_by) == ("filled", None)
+    assert Vacancy.objects.count() == 1
