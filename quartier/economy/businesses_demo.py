@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from quartier.accounts.models import Organisation, User
 from quartier.economy.businesses_register import save_business, save_contact, unique_slug
+from quartier.economy.businesses_sectors import ensure_default_sectors
 from quartier.economy.businesses_training import add_part, create_alliance, record_step
 from quartier.economy.models import Business, Sector, TrainingStepKind
 from quartier.economy.models.businesses import STEP_ORDER
@@ -44,6 +45,7 @@ def create_demo_businesses() -> str:
     advisor = User.objects.filter(email=ADVISOR).first()
     if advisor is None:
         return "No demo business advisor; run the demo logins first."
+    ensure_default_sectors()
     data = tomllib.loads(DATA.read_text(encoding="utf-8"))
     rng = random.Random(SEED)
     today = timezone.localdate()
