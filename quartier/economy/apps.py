@@ -22,3 +22,8 @@ class EconomyConfig(AppConfig):
         from quartier.economy import advice_sections
 
         advice_sections.register()
+
+        # Network: premises and cooperation pages; a section on the business page.
+        from quartier.economy import network_sections
+
+        network_sections.register()
