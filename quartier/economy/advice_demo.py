@@ -180,6 +180,23 @@ VACANCY_TEMPLATES = [
 ]
 
 
+# The sectors whose businesses offer each kind of vacancy (by the template's word).
+WORD_SECTORS = {
+    "Koch": ("gastronomy",),
+    "Kellner": ("gastronomy",),
+    "Verkäufer": ("retail", "food-retail"),
+    "Bäcker": ("food-retail", "crafts", "gastronomy"),
+    "Friseur": ("beauty",),
+    "Kosmetik": ("beauty",),
+    "Pflege": ("care", "health"),
+    "Fachinformatiker": ("it", "services"),
+    "Lager": ("logistics", "food-retail", "retail"),
+    "Tischler": ("crafts",),
+    "Reinigung": ("services", "health", "care"),
+    "Erzieher": ("culture-creative", "services"),
+}
+
+
 def _name(rng: random.Random, language: str) -> str:
     community = next(c for c in COMMUNITIES if c.language == language)
     woman = rng.random() < 0.5
@@ -295,10 +312,15 @@ def create_demo_advice(participants: list | None = None, seed: int = 5) -> str:
     vacancies = 0
     occupations = {word: _occupation(word) for word, *_rest in VACANCY_TEMPLATES}
     hiring = [b for b in businesses if b.status == "active"] or businesses
+    sector_ids = {
+        word: {sectors[slug].pk for slug in slugs if slug in sectors}
+        for word, slugs in WORD_SECTORS.items()
+    }
     dialog_people = [p for p in participants if p.organisation_id in lead_orgs(lead)]
     for number in range(60 if hiring else 0):
         word, kind, title, translations = VACANCY_TEMPLATES[number % len(VACANCY_TEMPLATES)]
-        business = hiring[(number * 7) % len(hiring)]
+        matching = [b for b in hiring if b.sector_id in sector_ids.get(word, set())] or hiring
+        business = matching[(number * 7) % len(matching)]
         occupation = occupations[word]
         monthly = kind in ("job", "apprenticeship")
         vacancy = create_vacancy(
