@@ -149,6 +149,13 @@ def test_a_unit_is_marked_let_only_with_a_tenant(house, personas):
     }
 
 
+def test_a_flat_may_be_let_without_a_recorded_tenant(house, personas):
+    flat = Unit.objects.create(house=house, floor=2, label="2. OG", intended_use=UnitUse.HOUSING)
+    change_unit(flat, personas["advisor"], status=UnitStatus.LET)
+    flat.refresh_from_db()
+    assert flat.status == UnitStatus.LET
+
+
 # -- Overview page ------------------------------------------------------------
 
 
