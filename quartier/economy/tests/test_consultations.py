@@ -164,12 +164,12 @@ def test_the_business_page_shows_own_consultations_and_the_supported_sme_flag(
     url = reverse("economy:business-detail", kwargs={"slug": deli.slug})
     client.force_login(personas["advisor"])
     page = client.get(url).content.decode()
-    assert "Supported SME" in page
-    assert "Premises" in page and "Licences and permits" not in page
+    assert "advised on site at least once." in page
+    assert "· Premises ·" in page and "Licences and permits" not in page
     client.force_login(personas["counsellor"])
     page = client.get(url).content.decode()
     assert "Vacancies and on-site consulting" in page
-    assert "Supported SME" not in page and "Premises" not in page
+    assert "advised on site" not in page and "· Premises ·" not in page
 
 
 def test_the_business_section_takes_a_fixed_number_of_queries(
