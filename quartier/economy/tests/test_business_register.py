@@ -227,3 +227,30 @@ def test_other_parts_add_sections_to_the_business_page(
             if s.template_name not in ("economy_test_section.html", "never_shown.html")
         ]
     assert "Extra Damaskus Grill" in page
+
+
+def test_the_list_filters_supported_smes_and_places(client, personas, make_business):
+    from quartier.economy.advice_consultations import record_consultation
+
+    advised = make_business("Beraten GmbH")
+    make_business("Nie beraten", postcode="04318")
+    record_consultation(advised, personas["advisor"], topics=["staffing"])
+    client.force_login(personas["lead"])
+    page = client.get(LIST, {"supported": "yes"}).content.decode()
+    assert "Beraten GmbH" in page and "Nie beraten" not in page
+    page = client.get(LIST, {"supported": "no"}).content.decode()
+    assert "Nie beraten" in page and "Beraten GmbH" not in page
+    page = client.get(LIST, {"neighbourhood": "anger"}).content.decode()
+    assert "Nie beraten" in page and "Beraten GmbH" not in page
+    page = client.get(LIST, {"quarter": "ost"}).content.decode()
+    assert "Nie beraten" in page and "Beraten GmbH" in page
+    response = client.get(LIST, {"quarter": "nowhere"})  # an unknown quarter: the form says so
+    assert "quarter" in response.context["form"].errors
+    assert response.context["page"].paginator.count == 0
+
+
+def test_an_employer_without_a_business_profile_is_told_so(client, personas, east):
+    client.force_login(personas["employer"])
+    response = client.get("/en/staff/economy/my-business/")
+    assert response.status_code == 200
+    assert "No business profile belongs to your organisation yet." in response.content.decode()
