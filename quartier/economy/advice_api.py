@@ -122,6 +122,13 @@ def _reader(request: HttpRequest):
     return user if VACANCY_READERS.allows(user) else None
 
 
+def _readable(reader):
+    """Published open vacancies for everyone, and whatever else the token's user may read."""
+    if reader is None:
+        return vacancies.public_vacancies()
+    return vacancies.vacancies_visible_to(reader) | vacancies.public_vacancies()
+
+
 def _with_related(queryset):
     return queryset.select_related("business", "occupation").prefetch_related(
         "skills__concept", "languages"
@@ -137,7 +144,7 @@ def _with_related(queryset):
 @paginate(PageNumberPagination, page_size=50)
 def list_vacancies(request, kind: str = "", status: str = "", business: str = ""):
     reader = _reader(request)
-    queryset = vacancies.vacancies_visible_to(reader) if reader else vacancies.public_vacancies()
+    queryset = _readable(reader)
     if kind:
         queryset = queryset.filter(kind=kind)
     if status and reader:
@@ -150,7 +157,7 @@ def list_vacancies(request, kind: str = "", status: str = "", business: str = ""
 @router.get("/vacancies/{code}", response=VacancyOut, auth=None, summary="One vacancy")
 def get_vacancy(request, code: UUID):
     reader = _reader(request)
-    queryset = vacancies.vacancies_visible_to(reader) if reader else vacancies.public_vacancies()
+    queryset = _readable(reader)
     vacancy = _with_related(queryset).filter(public_id=code).first()
     if vacancy is None:
         raise HttpError(404, "Not found.")

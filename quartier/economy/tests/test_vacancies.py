@@ -293,6 +293,12 @@ def test_the_api_lists_published_vacancies_to_everyone_and_drafts_to_staff(
     assert public["items"][0] == {"id": str(open_job.public_id), **EXPECTED_JOB}
     staff = client.get("/api/v1/economy/vacancies", **bearer(personas["counsellor"])).json()
     assert staff["count"] == 2
+    # An employer sees the published vacancies of others, and its own drafts.
+    employer = client.get("/api/v1/economy/vacancies", **bearer(personas["employer"])).json()
+    assert sorted(item["titles"]["de"] for item in employer["items"]) == [
+        "Aushilfe",
+        "Koch/Köchin",
+    ]
     draft_url = f"/api/v1/economy/vacancies/{draft.public_id}"
     assert client.get(draft_url).status_code == 404
     assert client.get(draft_url, **bearer(personas["advisor"])).json()["titles"] == {
