@@ -400,3 +400,30 @@ def test_the_api_patch_changes_status_and_audits_it(client, personas, open_job):
 def test_skills_are_set_without_duplicates(personas, draft, sewing):
     set_skills(draft, personas["advisor"], [(sewing, True), (sewing, False)])
     assert draft.skills.count() == 1
+
+
+def test_the_staff_vacancy_page_takes_a_fixed_number_of_queries(
+    client, personas, open_job, sewing, django_assert_num_queries
+):
+    set_skills(open_job, personas["advisor"], [(sewing, True)])
+    client.force_login(personas["advisor"])
+    url = reverse("economy:vacancy-detail", kwargs={"code": open_job.public_id})
+    # session, user, memberships, the vacancy (with business, sector, occupation, entered
+    # by), the occupation's labels, skills with concepts, their labels, languages, whether
+    # the user may edit it
+    with django_assert_num_queries(9):
+        response = client.get(url)
+    page = response.content.decode()
+    assert "sew" in page and "Vietnamese (B2)" in page
+
+
+def test_the_public_vacancy_page_takes_a_fixed_number_of_queries(
+    client, personas, open_job, sewing, django_assert_num_queries
+):
+    set_skills(open_job, personas["advisor"], [(sewing, False)])
+    url = reverse("economy-public:vacancy-detail", kwargs={"code": open_job.public_id})
+    # the vacancy (with business, sector, occupation), occupation labels, languages,
+    # skills, their concepts, their labels
+    with django_assert_num_queries(6):
+        response = client.get(url)
+    assert "Nice to have" in response.content.decode()
