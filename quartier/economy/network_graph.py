@@ -8,7 +8,6 @@ the relations between sectors by kind.
 """
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -32,6 +31,7 @@ KIND_STYLES = {
     CooperationKind.OTHER: ("#555555", "1 4"),
 }
 KIND_ORDER = [kind.value for kind in CooperationKind]
+GROUPED_COLOUR = "#4a5360"
 
 
 @dataclass
@@ -59,7 +59,9 @@ class Edge:
     colour: str
     dash: str
     count: int = 1
-    cooperation: Cooperation | None = None
+    cooperation: dict | None = None  # the relation's row (one party to one party)
+    by_kind: list[tuple[str, int]] = field(default_factory=list)  # grouped: (kind, count)
+    summary: str = ""  # grouped: the non-zero counts by kind in words
     x1: float = 0.0
     y1: float = 0.0
     x2: float = 0.0
@@ -83,10 +85,10 @@ class Network:
         return sum(node.weight for node in self.nodes) if self.grouped else len(self.nodes)
 
 
-def business_url(business) -> str | None:
-    """The business page, once the business register has one."""
+def business_url_pattern() -> str | None:
+    """The business page's address with ``SLUG`` for the slug, once the register has one."""
     try:
-        return reverse("economy:business-detail", kwargs={"slug": business.slug})
+        return reverse("economy:business-detail", kwargs={"slug": "SLUG"})
     except NoReverseMatch:
         return None
 
@@ -98,23 +100,27 @@ def with_parties(queryset: QuerySet[Cooperation]) -> QuerySet[Cooperation]:
     ).order_by("since", "id")
 
 
-def _party_node(cooperation: Cooperation, side: str) -> Node:
-    business = getattr(cooperation, f"business_{side}")
-    if business is not None:
-        sector = business.sector
-        return Node(
-            key=f"b{business.pk}",
-            label=business.name,
-            group=sector.slug if sector else NO_SECTOR,
-            group_label=sector.name() if sector else _("No sector"),
-            url=business_url(business),
+PARTY_FIELDS = [
+    f"{prefix}_{side}{suffix}"
+    for side in ("a", "b")
+    for prefix, suffix in (
+        ("business", "_id"),
+        ("business", "__name"),
+        ("business", "__slug"),
+        ("business", "__sector_id"),
+        ("organisation", "_id"),
+        ("organisation", "__name"),
+    )
+]
+
+
+def relation_rows(queryset: QuerySet[Cooperation]) -> list[dict]:
+    """What the picture needs of each relation, as plain rows: one query, no model instances
+    (the page stays fast with thousands of relations)."""
+    return list(
+        queryset.order_by("since", "id").values(
+            "id", "kind", "since", "until", "note", *PARTY_FIELDS
         )
-    organisation = getattr(cooperation, f"organisation_{side}")
-    return Node(
-        key=f"o{organisation.pk}",
-        label=organisation.name,
-        group=ORGANISATIONS,
-        group_label=_("Organisations"),
     )
 
 
@@ -124,29 +130,50 @@ def _group_rank(sector_order: dict[str, int], group: str) -> int:
     return sector_order.get(group, len(sector_order))
 
 
-def build_network(
-    relations: list[Cooperation], sector_order: dict[str, int], max_nodes: int | None = None
-) -> Network:
-    """Nodes and edges of ``relations`` (parties already loaded), laid out on a circle.
+def build_network(rows: list[dict], sectors: list, max_nodes: int | None = None) -> Network:
+    """Nodes and edges of the relations ``rows`` (from ``relation_rows``), laid out on a circle.
 
-    More than ``max_nodes`` (default ``MAX_NODES``) parties are grouped by sector.
+    ``sectors`` in their order give the groups. More than ``max_nodes`` (default
+    ``MAX_NODES``) parties are grouped by sector: one line per pair of sectors, counting
+    the relations between them by kind.
     """
     max_nodes = MAX_NODES if max_nodes is None else max_nodes
+    by_id = {sector.pk: sector for sector in sectors}
+    sector_order = {sector.slug: index for index, sector in enumerate(sectors)}
+    url_pattern = business_url_pattern()
+    organisations_label, no_sector_label = _("Organisations"), _("No sector")
     parties: dict[str, Node] = {}
     pairs = []
-    for cooperation in relations:
+    for row in rows:
         ends = []
         for side in ("a", "b"):
-            node = _party_node(cooperation, side)
-            node = parties.setdefault(node.key, node)
+            business_id = row[f"business_{side}_id"]
+            key = f"b{business_id}" if business_id else f"o{row[f'organisation_{side}_id']}"
+            node = parties.get(key)
+            if node is None:
+                if business_id:
+                    sector = by_id.get(row[f"business_{side}__sector_id"])
+                    slug = row[f"business_{side}__slug"]
+                    node = Node(
+                        key=key,
+                        label=row[f"business_{side}__name"],
+                        group=sector.slug if sector else NO_SECTOR,
+                        group_label=sector.name() if sector else no_sector_label,
+                        url=url_pattern.replace("SLUG", slug) if url_pattern else None,
+                    )
+                else:
+                    node = Node(
+                        key=key,
+                        label=row[f"organisation_{side}__name"],
+                        group=ORGANISATIONS,
+                        group_label=organisations_label,
+                    )
+                parties[key] = node
             node.weight += 1
             ends.append(node)
-        pairs.append((cooperation, ends[0], ends[1]))
+        pairs.append((row, ends[0], ends[1]))
 
-    def style(kind: str) -> tuple[str, str]:
-        return KIND_STYLES[CooperationKind(kind)]
-
-    labels = dict(CooperationKind.choices)
+    labels = {code: str(label) for code, label in CooperationKind.choices}
     grouped = len(parties) > max_nodes
     if not grouped:
         nodes = sorted(
@@ -154,8 +181,8 @@ def build_network(
             key=lambda n: (_group_rank(sector_order, n.group), n.label.casefold(), n.key),
         )
         edges = [
-            Edge(a, b, c.kind, str(labels[c.kind]), *style(c.kind), cooperation=c)
-            for c, a, b in pairs
+            Edge(a, b, row["kind"], labels[row["kind"]], *KIND_STYLES[row["kind"]], cooperation=row)
+            for row, a, b in pairs
         ]
     else:
         groups: dict[str, Node] = {}
@@ -165,22 +192,25 @@ def build_network(
             )
             group.weight += 1
         nodes = sorted(groups.values(), key=lambda n: (_group_rank(sector_order, n.group), n.key))
-        counted: dict[tuple[str, str, str], int] = defaultdict(int)
-        for cooperation, a, b in pairs:
-            ends = sorted((a.group, b.group), key=lambda g: _group_rank(sector_order, g))
-            counted[(ends[0], ends[1], cooperation.kind)] += 1
-        edges = [
-            Edge(groups[a], groups[b], kind, str(labels[kind]), *style(kind), count=count)
-            for (a, b, kind), count in sorted(
-                counted.items(),
-                key=lambda item: (
-                    _group_rank(sector_order, item[0][0]),
-                    _group_rank(sector_order, item[0][1]),
-                    KIND_ORDER.index(item[0][2]),
-                ),
+        counted: dict[tuple[str, str], list[int]] = {}
+        for row, a, b in pairs:
+            ends = sorted((a.group, b.group), key=lambda g: (_group_rank(sector_order, g), g))
+            numbers = counted.setdefault((ends[0], ends[1]), [0] * len(KIND_ORDER))
+            numbers[KIND_ORDER.index(row["kind"])] += 1
+        edges = []
+        for (a, b), numbers in sorted(
+            counted.items(),
+            key=lambda item: tuple((_group_rank(sector_order, g), g) for g in item[0]),
+        ):
+            edge = Edge(groups[a], groups[b], "", "", GROUPED_COLOUR, "", count=sum(numbers))
+            edge.by_kind = [
+                (labels[kind], number) for kind, number in zip(KIND_ORDER, numbers, strict=True)
+            ]
+            edge.summary = ", ".join(
+                f"{label} {number}" for label, number in edge.by_kind if number
             )
-        ]
-    network = Network(nodes, edges, grouped, 0, len(relations))
+            edges.append(edge)
+    network = Network(nodes, edges, grouped, 0, len(rows))
     _lay_out(network)
     network.legend = [
         {"kind": kind.value, "label": str(kind.label), "colour": colour, "dash": dash}
@@ -221,7 +251,7 @@ def _lay_out(network: Network) -> None:
         if edge.source is edge.target:
             # A loop inside the circle next to its node, one ring per kind.
             edge.loop = True
-            edge.loop_r = edge.source.r + 6 + 3 * KIND_ORDER.index(edge.kind)
+            edge.loop_r = edge.source.r + 6 + 3 * (KIND_ORDER.index(edge.kind) if edge.kind else 0)
             dx, dy = centre - edge.source.x, centre - edge.source.y
             length = math.hypot(dx, dy) or 1.0
             edge.x1 = round(edge.source.x + dx / length * edge.loop_r, 1)
@@ -230,7 +260,7 @@ def _lay_out(network: Network) -> None:
                 edge.width = round(1 + 7 * edge.count / most, 1)
             continue
         # Relations of different kinds between the same two nodes lie side by side.
-        offset = (KIND_ORDER.index(edge.kind) - 3) * 1.5
+        offset = (KIND_ORDER.index(edge.kind) - 3) * 1.5 if edge.kind else 0.0
         dx, dy = edge.target.x - edge.source.x, edge.target.y - edge.source.y
         length = math.hypot(dx, dy) or 1.0
         ox, oy = -dy / length * offset, dx / length * offset

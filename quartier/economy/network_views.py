@@ -49,10 +49,7 @@ def network(request: HttpRequest) -> HttpResponse:
     start, end = filters.get("start"), filters.get("end")
     kind, sector = filters.get("kind", ""), filters.get("sector", "")
     relations = network_cooperation.cooperations(start=start, end=end, kind=kind, sector=sector)
-    graph = network_graph.build_network(
-        list(network_graph.with_parties(relations)),
-        {s.slug: index for index, s in enumerate(sectors)},
-    )
+    graph = network_graph.build_network(network_graph.relation_rows(relations), sectors)
     today = timezone.localdate()
     count_end = end or today
     count_start = start or count_end - timedelta(days=2 * 365)

@@ -142,9 +142,14 @@ def test_many_parties_are_grouped_by_sector(client, personas, relations, monkeyp
     ]
     edges = [e for e in svg.iter() if (e.get("class") or "").startswith("edge ")]
     rows = table_rows(html)
-    assert len(edges) == len(rows) == 4
-    assert sum(int(row[3]) for row in rows) == 4
-    assert ["Retail", "Gastronomy", "Supplier", "1"] in rows  # sectors in their order
+    # One line per pair of sectors: café–shop (two kinds), studio–lead org, shop–other org.
+    assert len(edges) == len(rows) == 3
+    assert sum(int(row[2]) for row in rows) == 4
+    # Sector, sector, relations, then one column per kind (supplier, joint event, …).
+    assert ["Retail", "Gastronomy", "2", "1", "1", "0", "0", "0", "0", "0"] in rows
+    titles = [edge.find(f"{SVG}title").text for edge in edges]
+    assert "Retail – Gastronomy: 2 relations (Supplier 1, Joint event 1)" in titles
+    assert svg.get("data-grouped") == "yes"
 
 
 def test_no_relations_no_picture(client, personas):
