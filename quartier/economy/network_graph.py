@@ -138,7 +138,7 @@ def build_network(rows: list[dict], sectors: list, max_nodes: int | None = None)
     the relations between them by kind.
     """
     max_nodes = MAX_NODES if max_nodes is None else max_nodes
-    by_id = {sector.pk: sector for sector in sectors}
+    by_id = {sector.pk: (sector.slug, sector.name()) for sector in sectors}
     sector_order = {sector.slug: index for index, sector in enumerate(sectors)}
     url_pattern = business_url_pattern()
     organisations_label, no_sector_label = _("Organisations"), _("No sector")
@@ -152,13 +152,15 @@ def build_network(rows: list[dict], sectors: list, max_nodes: int | None = None)
             node = parties.get(key)
             if node is None:
                 if business_id:
-                    sector = by_id.get(row[f"business_{side}__sector_id"])
+                    group, group_label = by_id.get(
+                        row[f"business_{side}__sector_id"], (NO_SECTOR, no_sector_label)
+                    )
                     slug = row[f"business_{side}__slug"]
                     node = Node(
                         key=key,
                         label=row[f"business_{side}__name"],
-                        group=sector.slug if sector else NO_SECTOR,
-                        group_label=sector.name() if sector else no_sector_label,
+                        group=group,
+                        group_label=group_label,
                         url=url_pattern.replace("SLUG", slug) if url_pattern else None,
                     )
                 else:

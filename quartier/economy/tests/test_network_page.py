@@ -170,3 +170,16 @@ def test_anonymous_visitors_must_sign_in_for_the_network(client):
     response = client.get(reverse("economy:network"))
     assert response.status_code == 302
     assert "/staff/login/" in response["Location"]
+
+
+def test_coordinates_are_not_localised_in_german(client, personas, relations):
+    client.force_login(personas["advisor"])
+    html = client.get("/de/staff/economy/network/").content.decode()
+    svg = svg_of(html)
+    numbers = [svg.get("width")] + [
+        element.get(name)
+        for element in svg.iter()
+        for name in ("cx", "cy", "r", "x1", "y1", "x2", "y2", "x", "y", "stroke-width")
+        if element.get(name) is not None
+    ]
+    assert numbers and all(re.fullmatch(r"\d+(\.\d+)?", number) for number in numbers), numbers
