@@ -47,6 +47,7 @@ class Node:
     label_x: float = 0.0
     label_y: float = 0.0
     anchor: str = "start"
+    rotate: float = 0.0  # degrees, about the label's point
     r: float = 4.0
 
 
@@ -245,8 +246,14 @@ def _lay_out(network: Network) -> None:
             node.r = round(4 + min(node.weight, 10) * 0.5, 1)
         node.x, node.y = round(centre + radius * cos, 1), round(centre + radius * sin, 1)
         node.label_x = round(centre + (radius + node.r + 6) * cos, 1)
-        node.label_y = round(centre + (radius + node.r + 6) * sin + 4, 1)
-        node.anchor = "start" if cos >= -1e-9 else "end"
+        node.label_y = round(centre + (radius + node.r + 6) * sin, 1)
+        # Labels point outwards along the radius, so neighbours do not overlap; on the
+        # left half they are turned round to stay readable.
+        degrees = math.degrees(angle)
+        if cos >= -1e-9:
+            node.anchor, node.rotate = "start", round(degrees, 1)
+        else:
+            node.anchor, node.rotate = "end", round(degrees + 180, 1)
         slot += 1
     most = max((edge.count for edge in network.edges), default=1)
     for edge in network.edges:
