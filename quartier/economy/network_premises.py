@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from quartier.accounts.audit import log_action
@@ -41,11 +41,13 @@ def units_with_tenant(units: QuerySet[Unit]) -> QuerySet[Unit]:
 
 
 def houses_with_counts() -> QuerySet[House]:
-    """Houses with the number of units and of vacant units (one query)."""
+    """Houses with the number of units and of vacant units (one query); houses of a block
+    first, block by block, then the others."""
     return House.objects.annotate(
         unit_count=Count("units"),
         vacant_count=Count("units", filter=Q(units__status=UnitStatus.VACANT)),
-    )
+        outside_block=Case(When(block="", then=Value(1)), default=Value(0)),
+    ).order_by("outside_block", "block", "position", "street", "house_number", "id")
 
 
 @dataclass(frozen=True)
