@@ -67,6 +67,9 @@ class FounderForm(forms.ModelForm):
     def __init__(self, *args, organisation_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participant"].queryset = _participants(organisation_ids)
+        if self.instance.participant_id:
+            # The hidden field carries the public code, never the primary key.
+            self.initial["participant"] = self.instance.participant.public_id
         self.fields["name"].help_text = _("Not needed when the founder is a participant.")
 
     def clean(self):

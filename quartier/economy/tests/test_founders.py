@@ -146,3 +146,18 @@ def test_a_participants_founder_records_are_exported_and_erased(personas, partic
     job.refresh_from_db()
     assert (job.status, job.filled_by) == ("filled", None)
     assert Vacancy.objects.count() == 1
+
+
+def test_a_participant_founder_can_be_edited_and_stays_linked(client, personas, participant):
+    founder = create_founder(personas["advisor"], participant=participant, business_idea="Tailor")
+    client.force_login(personas["advisor"])
+    url = reverse("economy:founder-edit", kwargs={"code": founder.public_id})
+    form = client.get(url).content.decode()
+    assert str(participant.public_id) in form
+    response = client.post(
+        url,
+        {"participant": str(participant.public_id), "business_idea": "Tailor", "stage": "planning"},
+    )
+    assert response.status_code == 302
+    founder.refresh_from_db()
+    assert (founder.participant, founder.stage) == (participant, "planning")
