@@ -253,3 +253,37 @@ def cooperation_counts(request, filters: Query[NetworkFilter], by: str = "quarte
         "kinds": [{"kind": code, "counts": numbers} for code, _kind, numbers in counted.rows],
         "totals": counted.totals,
     }
+
+
+class SettlementCountsOut(Schema):
+    periods: list[str]
+    settled: list[int]
+    new_to_quarter: list[int]
+    supported: list[int]
+
+
+@router.get(
+    "/premises/settlements/counts",
+    response=SettlementCountsOut,
+    auth=TokenAccess(STAFF),
+    summary="Businesses that moved in per year or quarter-year (for reporting)",
+)
+def settlement_counts(
+    request, start: date | None = None, end: date | None = None, by: str = "year"
+):
+    if by not in ("quarter", "year"):
+        raise HttpError(422, _("Count per 'quarter' or 'year'."))
+    today = timezone.localdate()
+    start = start or date(today.year - 2, 1, 1)
+    end = end or today
+    if end < start:
+        raise HttpError(422, _("The end of the period lies before its start."))
+    if end.year - start.year > 20:
+        raise HttpError(422, _("Ask for at most twenty years at once."))
+    counted = network_premises.settlement_counts(start, end, by)
+    return {
+        "periods": [period.label for period in counted.periods],
+        "settled": counted.settled,
+        "new_to_quarter": counted.new_to_quarter,
+        "supported": counted.supported,
+    }

@@ -185,3 +185,36 @@ def change_unit(unit: Unit, by, **changes) -> Unit:
         unit.save(update_fields=[*changes.keys(), "updated_at"])
         log_action("economy.unit.changed", by, unit, changed)
     return unit
+
+
+@dataclass(frozen=True)
+class SettlementCounts:
+    """Settlements per period: all, new to the quarter, supported by the programme."""
+
+    periods: list  # network_cooperation.Period
+    settled: list[int]
+    new_to_quarter: list[int]
+    supported: list[int]
+
+
+def settlement_counts(start: date, end: date, by: str = "year") -> SettlementCounts:
+    """How many businesses moved in per year (or quarter-year), for reporting.
+
+    One SQL aggregate query whatever the number of settlements.
+    """
+    from quartier.economy.network_cooperation import periods
+
+    spans = periods(start, end, by)
+    aggregates = {}
+    for index, period in enumerate(spans):
+        within = Q(date__gte=period.start, date__lte=period.end)
+        aggregates[f"all{index}"] = Count("id", filter=within)
+        aggregates[f"new{index}"] = Count("id", filter=within & Q(new_to_quarter=True))
+        aggregates[f"supported{index}"] = Count("id", filter=within & Q(supported=True))
+    counted = Settlement.objects.aggregate(**aggregates) if spans else {}
+    return SettlementCounts(
+        spans,
+        [counted[f"all{i}"] for i in range(len(spans))],
+        [counted[f"new{i}"] for i in range(len(spans))],
+        [counted[f"supported{i}"] for i in range(len(spans))],
+    )

@@ -153,12 +153,15 @@ def premises(request: HttpRequest) -> HttpResponse:
         )
         for status in UnitStatus
     }
+    today = timezone.localdate()
+    settled = network_premises.settlement_counts(date(today.year - 2, 1, 1), today, "year")
     return render(
         request,
         "economy/network/premises.html",
         {
             "form": form,
             "rows": rows,
+            "settled": settled,
             "totals": [(UnitStatus(code).label, code, n) for code, n in totals.items()],
         },
     )

@@ -159,3 +159,17 @@ def test_the_api_refuses_who_is_not_staff(client, personas, premises, persona):
     response = client.get("/api/v1/economy/premises/houses", **bearer(personas[persona]))
     assert response.status_code == 403
     assert client.get("/api/v1/economy/units").status_code == 401
+
+
+def test_settlements_are_counted_per_year(client, personas, premises):
+    response = client.get(
+        "/api/v1/economy/premises/settlements/counts",
+        {"start": "2024-01-01", "end": "2025-12-31"},
+        **bearer(personas["lead"]),
+    )
+    assert response.json() == {
+        "periods": ["2024", "2025"],
+        "settled": [0, 1],
+        "new_to_quarter": [0, 1],
+        "supported": [0, 0],
+    }

@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 import pytest
+import time_machine
 from anyascii import anyascii
 from django.urls import reverse
 from django.utils.text import slugify
@@ -24,6 +25,7 @@ from quartier.economy.network_premises import (
     change_unit,
     end_tenancy,
     let_unit,
+    settlement_counts,
 )
 
 pytestmark = pytest.mark.django_db
@@ -156,6 +158,21 @@ def test_a_flat_may_be_let_without_a_recorded_tenant(house, personas):
     assert flat.status == UnitStatus.LET
 
 
+@time_machine.travel("2026-06-01 12:00 +02:00", tick=False)
+def test_settlements_are_counted_per_year(house, personas, django_assert_num_queries):
+    first, second = make_business("Erster"), make_business("Zweiter", "retail")
+    let_unit(unit(house, "EG links"), first, date(2025, 3, 1), None, supported=True)
+    let_unit(unit(house, "EG rechts"), second, date(2026, 2, 1), None)
+    end_tenancy(unit(house, "EG rechts"), date(2026, 3, 31), None)
+    let_unit(unit(house, "Keller"), second, date(2026, 4, 1), None)  # moved within the quarter
+    with django_assert_num_queries(1):  # one aggregate over the settlements
+        counted = settlement_counts(date(2024, 1, 1), date(2026, 12, 31))
+    assert [p.label for p in counted.periods] == ["2024", "2025", "2026"]
+    assert counted.settled == [0, 1, 2]
+    assert counted.new_to_quarter == [0, 1, 1]
+    assert counted.supported == [0, 1, 0]
+
+
 # -- Overview page ------------------------------------------------------------
 
 
@@ -173,8 +190,8 @@ def test_the_overview_shows_each_house_floor_by_floor_highest_first(
     client.force_login(personas["counsellor"])
     url = reverse("economy:premises")
     # session, user, memberships, blocks for the filter, houses with counts,
-    # their units, the units' current tenancies with business
-    with django_assert_num_queries(7):
+    # their units, the units' current tenancies with business, settlements per year
+    with django_assert_num_queries(8):
         response = client.get(url)
     html = response.content.decode()
     assert response.status_code == 200
