@@ -83,6 +83,9 @@ def _create_houses(data: dict) -> list[Unit]:
                     area=area,
                     intended_use=use,
                     status=UnitStatus.VACANT if commercial else status,
+                    # Most owners of free shops and offices agreed to advertise them.
+                    advertised=status == UnitStatus.VACANT
+                    and use not in (UnitUse.HOUSING, UnitUse.STORAGE),
                 )
                 if commercial:
                     to_let.append(unit)

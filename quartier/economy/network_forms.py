@@ -124,7 +124,16 @@ class PremisesFilterForm(forms.Form):
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["floor", "label", "area", "intended_use", "status", "rent_note"]
+        fields = ["floor", "label", "area", "intended_use", "status", "rent_note", "advertised"]
+
+
+class PublicPremisesFilterForm(forms.Form):
+    use = forms.ChoiceField(
+        label=_("Intended use"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "All uses"))]
+        + [choice for choice in UnitUse.choices if choice[0] != UnitUse.HOUSING],
+    )
 
 
 class LetForm(forms.Form):

@@ -23,7 +23,7 @@ class PremisesError(ValueError):
     """A premises change that cannot be made; the message is for the user."""
 
 
-UNIT_FIELDS = ("floor", "label", "area", "intended_use", "status", "rent_note")
+UNIT_FIELDS = ("floor", "label", "area", "intended_use", "status", "rent_note", "advertised")
 
 
 def current_tenancies() -> QuerySet[Tenancy]:
@@ -37,6 +37,16 @@ def units_with_tenant(units: QuerySet[Unit]) -> QuerySet[Unit]:
     """
     return units.prefetch_related(
         Prefetch("tenancies", queryset=current_tenancies(), to_attr="current")
+    )
+
+
+def advertised_units() -> QuerySet[Unit]:
+    """Vacant units the owners agreed to show publicly, with their house (one query)."""
+    return (
+        Unit.objects.filter(status=UnitStatus.VACANT, advertised=True)
+        .exclude(intended_use=UnitUse.HOUSING)
+        .select_related("house")
+        .order_by("house__street", "house__house_number", "-floor", "label", "id")
     )
 
 

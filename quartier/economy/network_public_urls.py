@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from quartier.economy import network_views as views
+
+# Under /<lang>/economy/ in the "economy-public" namespace.
+urlpatterns = [
+    path("premises/", views.public_premises, name="premises"),
+]

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import STAFF, allow, roles
+from quartier.accounts.access import PUBLIC, STAFF, allow, roles
 from quartier.accounts.models import Role
 from quartier.economy import network_cooperation, network_graph, network_premises
 from quartier.economy.models import Cooperation, House, Sector, Settlement, Unit, UnitStatus
@@ -26,6 +26,7 @@ from quartier.economy.network_forms import (
     LetForm,
     NetworkFilterForm,
     PremisesFilterForm,
+    PublicPremisesFilterForm,
     UnitForm,
     VacateForm,
 )
@@ -253,3 +254,18 @@ def unit_vacate(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The tenancy was ended."))
             return _house_redirect(unit)
     return render(request, "economy/network/unit_vacate.html", {"form": form, "unit": unit})
+
+
+# -- Public: vacant premises ----------------------------------------------------
+
+
+@allow(PUBLIC)
+def public_premises(request: HttpRequest) -> HttpResponse:
+    """Vacant commercial units whose owners agreed to advertise them, for founders."""
+    form = PublicPremisesFilterForm(request.GET or None)
+    units = network_premises.advertised_units()
+    if form.is_valid() and form.cleaned_data["use"]:
+        units = units.filter(intended_use=form.cleaned_data["use"])
+    return render(
+        request, "economy/network/public_premises.html", {"form": form, "units": list(units)}
+    )

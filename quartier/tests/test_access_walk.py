@@ -140,6 +140,7 @@ EXPECTED: dict[str, str | set[str]] = {
         f"economy:{name}": {"advisor", "lead", "outsider"}
         for name in ("cooperation-add", "cooperation-end", "unit-edit", "unit-let", "unit-vacate")
     },
+    "economy-public:premises": EVERYONE,
     # Business register, training alliances and import: read by all staff, changed by
     # business advisors and project leads; employers edit their own business only.
     **{

@@ -200,6 +200,11 @@ class Unit(models.Model):
         _("status"), max_length=12, choices=UnitStatus.choices, default=UnitStatus.VACANT
     )
     rent_note = models.CharField(_("rent"), max_length=200, blank=True)
+    advertised = models.BooleanField(
+        _("shown on the public site"),
+        default=False,
+        help_text=_("While vacant, with the owner's agreement."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -315,3 +315,32 @@ def test_a_counsellor_may_not_let_a_unit(client, personas, house):
     shop = unit(house, "EG links")
     assert client.get(reverse("economy:unit-let", args=[shop.pk])).status_code == 403
     assert client.post(reverse("economy:unit-edit", args=[shop.pk]), {}).status_code == 403
+
+
+# -- Public list of vacant premises -------------------------------------------
+
+
+def test_the_public_list_shows_advertised_vacant_units_only(
+    client, house, personas, django_assert_num_queries
+):
+    change_unit(unit(house, "EG links"), personas["advisor"], advertised=True, rent_note="VB")
+    change_unit(unit(house, "Keller"), personas["advisor"], advertised=True)
+    change_unit(unit(house, "1. OG"), personas["advisor"], advertised=True)  # under renovation
+    url = reverse("economy-public:premises")
+    with django_assert_num_queries(1):  # the advertised vacant units with their house
+        response = client.get(url)
+    html = response.content.decode()
+    assert html.count('<li class="card">') == 2
+    assert "Hauptstraße 1" in html and "80.0 m²" in html and "VB" in html
+    assert "EG links" not in html  # the programme's own labels stay internal
+    response = client.get(url, {"use": "storage"})
+    assert response.content.decode().count('<li class="card">') == 1
+    let_unit(unit(house, "Keller"), make_business("Lager"), date(2025, 1, 1), None)
+    assert client.get(url).content.decode().count('<li class="card">') == 1
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ar", "ru", "uk", "vi", "kmr"])
+def test_the_public_list_answers_in_every_language(client, house, language):
+    response = client.get(f"/{language}/economy/premises/")
+    assert response.status_code == 200
+    assert f'lang="{language}"' in response.content.decode()
