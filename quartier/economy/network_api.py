@@ -287,3 +287,39 @@ def settlement_counts(
         "new_to_quarter": counted.new_to_quarter,
         "supported": counted.supported,
     }
+
+
+class AdvertisedUnitOut(Schema):
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    floor: int
+    area: Decimal | None
+    intended_use: str
+    rent_note: str
+
+
+@router.get(
+    "/premises/vacant",
+    response=list[AdvertisedUnitOut],
+    auth=None,
+    summary="Vacant units whose owners agreed to advertise them (public)",
+)
+def advertised_units(request, use: UnitUse | None = None):
+    units = network_premises.advertised_units()
+    if use:
+        units = units.filter(intended_use=use)
+    return [
+        {
+            "street": unit.house.street,
+            "house_number": unit.house.house_number,
+            "postcode": unit.house.postcode,
+            "city": unit.house.city,
+            "floor": unit.floor,
+            "area": unit.area,
+            "intended_use": unit.intended_use,
+            "rent_note": unit.rent_note,
+        }
+        for unit in units
+    ]

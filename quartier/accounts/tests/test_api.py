@@ -8,6 +8,7 @@ pytestmark = pytest.mark.django_db
 
 # Operations open to anybody; every other one must demand a token.
 PUBLIC_OPERATIONS = {
+    ("get", "/api/v1/economy/premises/vacant"),
     ("get", "/api/v1/places/contact-points"),
     ("get", "/api/v1/places/contact-points/{slug}"),
     ("get", "/api/v1/learning/contact-points/{slug}/slots"),

@@ -173,3 +173,23 @@ def test_settlements_are_counted_per_year(client, personas, premises):
         "new_to_quarter": [0, 1],
         "supported": [0, 0],
     }
+
+
+def test_advertised_vacant_units_are_public(client, premises, django_assert_num_queries):
+    house, _restaurant = premises
+    Unit.objects.filter(label="1. OG").update(advertised=True, rent_note="nach Vereinbarung")
+    with django_assert_num_queries(1):  # the advertised vacant units with their house
+        response = client.get("/api/v1/economy/premises/vacant")
+    assert response.json() == [
+        {
+            "street": "Hauptstraße",
+            "house_number": "1",
+            "postcode": "04315",
+            "city": "Leipzig",
+            "floor": 1,
+            "area": None,
+            "intended_use": "office",
+            "rent_note": "nach Vereinbarung",
+        }
+    ]
+    assert client.get("/api/v1/economy/premises/vacant", {"use": "retail"}).json() == []
