@@ -6,6 +6,8 @@ read by programme staff who place people and edited by advisors, leads and the
 business itself (an employer: its own business only).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -326,6 +328,9 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind in VacancyKind.values:
         queryset = queryset.filter(kind=kind)
+    business = request.GET.get("business", "")
+    if business:
+        queryset = queryset.filter(business__slug=business)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -334,7 +339,8 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
         "kinds": VacancyKind.choices,
         "status": status,
         "kind": kind,
-        "query": f"status={status}&kind={kind}",
+        "business": business,
+        "query": urlencode({"status": status, "kind": kind, "business": business}),
         "may_create": VACANCY_EDITORS.allows(request.user),
     }
     return render(request, "economy/advice/vacancy_list.html", context)

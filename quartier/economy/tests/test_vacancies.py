@@ -427,3 +427,12 @@ def test_the_public_vacancy_page_takes_a_fixed_number_of_queries(
     with django_assert_num_queries(6):
         response = client.get(url)
     assert "Nice to have" in response.content.decode()
+
+
+def test_the_staff_list_filters_by_business_and_status(client, personas, open_job, draft, deli):
+    client.force_login(personas["advisor"])
+    url = reverse("economy:vacancy-list")
+    page = client.get(url, {"status": "all", "business": deli.slug}).content.decode()
+    assert "Koch/Köchin" in page and "Aushilfe" not in page
+    page = client.get(url, {"status": "filled"}).content.decode()
+    assert "Koch/Köchin" not in page
