@@ -24,7 +24,7 @@ from quartier.economy.models import (
     UnitUse,
 )
 from quartier.economy.network_cooperation import record_cooperation
-from quartier.economy.network_premises import end_tenancy, let_unit
+from quartier.economy.network_premises import end_tenancy, let_unit, load_premises
 
 DATA = Path(__file__).parent / "demo_data" / "block99.toml"
 ADVISOR = "wirtschaft@quartier.example"
@@ -57,39 +57,22 @@ def _months_ago(today: date, months: int) -> date:
     return today - timedelta(days=round(months * 30.4))
 
 
-def _create_houses(data: dict) -> list[Unit]:
-    """The houses and their units as in the file; units to let start vacant."""
-    to_let = []
-    groups = [(data.get("block", ""), data["houses"]), ("", data.get("others", []))]
-    for block, houses in groups:
-        for position, spec in enumerate(houses, start=1):
-            house = House.objects.create(
-                name=spec["name"],
-                street=spec["street"],
-                house_number=spec["number"],
-                postcode=spec.get("postcode", "04315"),
-                city=spec.get("city", "Leipzig"),
-                block=block,
-                year_built=spec.get("year_built"),
-                owner_note=spec.get("owner", ""),
-                position=position,
-            )
-            for floor, label, area, use, status in spec["units"]:
-                commercial = status == UnitStatus.LET and use != UnitUse.HOUSING
-                unit = Unit.objects.create(
-                    house=house,
-                    floor=floor,
-                    label=label,
-                    area=area,
-                    intended_use=use,
-                    status=UnitStatus.VACANT if commercial else status,
-                    # Most owners of free shops and offices agreed to advertise them.
-                    advertised=status == UnitStatus.VACANT
-                    and use not in (UnitUse.HOUSING, UnitUse.STORAGE),
-                )
-                if commercial:
-                    to_let.append(unit)
-    return to_let
+def _create_houses(data: dict, advisor) -> list[Unit]:
+    """The houses and their units as in the file (through ``load_premises``); returns the
+    commercial units the file marks as let, still vacant, in the file's order."""
+    load_premises(data, advisor)
+    wanted = [
+        (spec["street"], str(spec["number"]), label)
+        for group in (data.get("houses", []), data.get("others", []))
+        for spec in group
+        for _floor, label, _area, use, status in spec["units"]
+        if status == UnitStatus.LET and use != UnitUse.HOUSING
+    ]
+    units = {
+        (unit.house.street, unit.house.house_number, unit.label): unit
+        for unit in Unit.objects.select_related("house")
+    }
+    return [units[key] for key in wanted]
 
 
 def _place_tenants(data: dict, to_let: list[Unit], advisor, rng: random.Random, today) -> int:
@@ -207,8 +190,12 @@ def create_demo_network() -> str:
     today = timezone.localdate()
     lettings = relations = 0
     if not House.objects.filter(block=data.get("block", "")).exists():
-        to_let = _create_houses(data)
+        to_let = _create_houses(data, advisor)
         lettings = _place_tenants(data, to_let, advisor, rng, today)
+        # Most owners of free shops and offices agreed to advertise them.
+        Unit.objects.filter(status=UnitStatus.VACANT).exclude(
+            intended_use__in=(UnitUse.HOUSING, UnitUse.STORAGE)
+        ).update(advertised=True)
     if not Cooperation.objects.exists():
         relations = _relate(advisor, rng, today)
     return f"Demo premises: {lettings} lettings; {relations} cooperation relations."

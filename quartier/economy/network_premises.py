@@ -228,3 +228,71 @@ def settlement_counts(start: date, end: date, by: str = "year") -> SettlementCou
         [counted[f"new{i}"] for i in range(len(spans))],
         [counted[f"supported{i}"] for i in range(len(spans))],
     )
+
+
+@transaction.atomic
+def load_premises(data: dict, by=None) -> tuple[int, int]:
+    """Create or update houses and their units from a premises file (see
+    ``demo_data/block99.toml`` for the format; ``postcode`` and ``city`` at the top are
+    the houses' defaults); all or nothing.
+
+    Houses are matched by street, number and postcode, units by their label in the house.
+    A unit's status is taken from the file only when the unit is new, so loading again
+    never undoes lettings recorded since. Returns (houses, units) created.
+    """
+    groups = [(data.get("block", ""), data.get("houses", [])), ("", data.get("others", []))]
+    houses_made = units_made = 0
+    for block, houses in groups:
+        for position, spec in enumerate(houses, start=1):
+            try:
+                street, number = str(spec["street"]).strip(), str(spec["number"]).strip()
+                name = str(spec.get("name") or f"{street} {number}")
+                units = list(spec.get("units", []))
+            except (KeyError, TypeError) as error:
+                raise PremisesError(
+                    _("House %(position)s: street and number are required.")
+                    % {"position": position}
+                ) from error
+            house, created = House.objects.update_or_create(
+                street=street,
+                house_number=number,
+                postcode=str(spec.get("postcode", data.get("postcode", ""))),
+                defaults={
+                    "name": name,
+                    "city": str(spec.get("city", data.get("city", ""))),
+                    "block": block,
+                    "year_built": spec.get("year_built"),
+                    "owner_note": str(spec.get("owner", "")),
+                    "position": position,
+                },
+            )
+            houses_made += created
+            for entry in units:
+                try:
+                    floor, label, area, use, status = entry
+                except (TypeError, ValueError) as error:
+                    raise PremisesError(
+                        _("%(house)s: a unit is [floor, label, area, use, status].")
+                        % {"house": name}
+                    ) from error
+                if use not in UnitUse.values or status not in UnitStatus.values:
+                    raise PremisesError(
+                        _("%(house)s, %(unit)s: unknown use or status.")
+                        % {"house": name, "unit": label}
+                    )
+                unit, created = Unit.objects.get_or_create(
+                    house=house,
+                    label=str(label),
+                    defaults={"floor": int(floor), "area": area, "intended_use": use},
+                )
+                if created:
+                    # A commercial unit is let only with a tenant: it starts vacant.
+                    commercial_let = status == UnitStatus.LET and use != UnitUse.HOUSING
+                    unit.status = UnitStatus.VACANT if commercial_let else status
+                    unit.save(update_fields=["status"])
+                    units_made += 1
+                else:
+                    unit.floor, unit.area, unit.intended_use = int(floor), area, use
+                    unit.save(update_fields=["floor", "area", "intended_use", "updated_at"])
+    log_action("economy.premises.loaded", by, None, {"houses": houses_made, "units": units_made})
+    return houses_made, units_made

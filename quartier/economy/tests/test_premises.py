@@ -2,10 +2,12 @@
 
 import re
 from datetime import date
+from io import StringIO
 
 import pytest
 import time_machine
 from anyascii import anyascii
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -344,3 +346,51 @@ def test_the_public_list_answers_in_every_language(client, house, language):
     response = client.get(f"/{language}/economy/premises/")
     assert response.status_code == 200
     assert f'lang="{language}"' in response.content.decode()
+
+
+# -- Loading premises from a file ---------------------------------------------
+
+PREMISES = """
+block = "Block A"
+postcode = "04315"
+city = "Leipzig"
+
+[[houses]]
+name = "Haus 1"
+street = "Hauptstraße"
+number = "1"
+units = [[0, "EG", 80, "retail", "let"], [1, "1. OG", 70, "housing", "let"]]
+
+[[others]]
+street = "Nebenstraße"
+number = "2"
+postcode = "04317"
+units = [[0, "Laden", 50, "retail", "vacant"]]
+"""
+
+
+def test_premises_load_from_a_file_and_again_without_undoing_lettings(tmp_path, personas):
+    path = tmp_path / "premises.toml"
+    path.write_text(PREMISES, encoding="utf-8")
+    call_command("load-premises", str(path), stdout=StringIO())
+    house = House.objects.get(street="Hauptstraße")
+    assert (house.block, house.postcode, house.city) == ("Block A", "04315", "Leipzig")
+    shop = house.units.get(label="EG")
+    assert shop.status == UnitStatus.VACANT  # "let" needs a tenant, recorded with let_unit
+    assert house.units.get(label="1. OG").status == UnitStatus.LET  # a flat may be let
+    assert House.objects.get(street="Nebenstraße").block == ""
+    let_unit(shop, make_business("Laden Eins"), date(2025, 1, 1), None)
+    out = StringIO()
+    call_command("load-premises", str(path), stdout=out)
+    assert out.getvalue().strip() == "0 houses and 0 units created."
+    shop.refresh_from_db()
+    assert shop.status == UnitStatus.LET
+    assert Unit.objects.count() == 3
+
+
+def test_a_bad_premises_file_writes_nothing(tmp_path):
+    path = tmp_path / "premises.toml"
+    path.write_text(PREMISES.replace('"retail", "vacant"', '"retail", "empty"'), encoding="utf-8")
+    with pytest.raises(CommandError, match="unknown use or status"):
+        call_command("load-premises", str(path), stdout=StringIO())
+    assert not House.objects.exists()
