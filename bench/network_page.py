@@ -5,8 +5,8 @@
 Generates the businesses and their relations once (kept in the database named by
 DATABASE_URL, by default var/bench.sqlite3; names start with "Bench"), then requests
 the network page through Django's test client in this process — unfiltered (all
-parties, so drawn grouped by sector), by kind, by sector (few enough parties to draw
-one by one) and for one quarter — and prints p50/p95 of the server time in
+parties, so drawn grouped by sector), by kind, by sector, for one quarter, and by
+sector and kind (few enough parties to draw one by one) — and prints p50/p95 of the server time in
 milliseconds and the number of queries of each page.
 """
 
@@ -118,6 +118,11 @@ def main() -> None:
         "by kind": {"kind": "supplier"},
         "by sector": {"sector": Sector.objects.order_by("position").first().slug},
         "quarter": {"start": quarter_start.isoformat(), "end": today.isoformat()},
+        # Few enough parties to draw one by one.
+        "sector+kind": {
+            "sector": Sector.objects.order_by("position").first().slug,
+            "kind": "mentoring",
+        },
     }
     print(
         f"{Business.objects.count()} businesses, {Cooperation.objects.count()} relations, "
@@ -136,7 +141,7 @@ def main() -> None:
         grouped = b'data-grouped="yes"' in response.content
         p50, p95 = percentiles(runs)
         print(
-            f"{name:<10} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {len(queries)} queries   "
+            f"{name:<12} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {len(queries)} queries   "
             f"{'grouped by sector' if grouped else 'one node per party'}   "
             f"{len(response.content) // 1024} KiB"
         )
