@@ -8,6 +8,7 @@ from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.economy.models import (
     Business,
     CooperationKind,
+    House,
     Sector,
     Unit,
     UnitStatus,
@@ -118,6 +119,22 @@ class PremisesFilterForm(forms.Form):
         self.fields["block"].choices = [
             ("", pgettext_lazy("filter", "All blocks")),
             *((block, block) for block in blocks),
+        ]
+
+
+class HouseForm(forms.ModelForm):
+    class Meta:
+        model = House
+        fields = [
+            "name",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "block",
+            "year_built",
+            "owner_note",
+            "position",
         ]
 
 

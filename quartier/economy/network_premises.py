@@ -296,3 +296,52 @@ def load_premises(data: dict, by=None) -> tuple[int, int]:
                     unit.save(update_fields=["floor", "area", "intended_use", "updated_at"])
     log_action("economy.premises.loaded", by, None, {"houses": houses_made, "units": units_made})
     return houses_made, units_made
+
+
+HOUSE_FIELDS = (
+    "name",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "block",
+    "year_built",
+    "owner_note",
+    "position",
+)
+
+
+@transaction.atomic
+def save_house(house: House | None, values: dict, by) -> House:
+    """Create (``house`` None) or change a house; raises ValidationError, nothing saved then."""
+    creating = house is None
+    house = house or House()
+    for name in HOUSE_FIELDS:
+        if name in values:
+            setattr(house, name, values[name])
+    house.full_clean()
+    house.save()
+    log_action(
+        "economy.house.created" if creating else "economy.house.changed",
+        by,
+        house,
+        {"name": house.name, "address": house.address},
+    )
+    return house
+
+
+@transaction.atomic
+def add_unit(house: House, by, **fields) -> Unit:
+    """Add a unit to ``house``. A commercial unit cannot start as let: let it to a tenant."""
+    unknown = set(fields) - set(UNIT_FIELDS)
+    if unknown:
+        raise PremisesError(
+            _("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    unit = Unit(house=house, **fields)
+    if unit.status == UnitStatus.LET and unit.intended_use != UnitUse.HOUSING:
+        raise PremisesError(_("To mark the unit as let, enter its tenant."))
+    unit.full_clean()
+    unit.save()
+    log_action("economy.unit.added", by, unit, {"house": house.pk, "label": unit.label})
+    return unit

@@ -7,6 +7,7 @@ every staff member reads them, business advisors and project leads change them.
 from datetime import date, timedelta
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +24,7 @@ from quartier.economy.models import Cooperation, House, Sector, Settlement, Unit
 from quartier.economy.network_forms import (
     CooperationForm,
     EndForm,
+    HouseForm,
     LetForm,
     NetworkFilterForm,
     PremisesFilterForm,
@@ -163,6 +165,7 @@ def premises(request: HttpRequest) -> HttpResponse:
             "form": form,
             "rows": rows,
             "settled": settled,
+            "may_edit": may_edit(request.user),
             "totals": [(UnitStatus(code).label, code, n) for code, n in totals.items()],
         },
     )
@@ -189,6 +192,38 @@ def house_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_edit": may_edit(request.user),
         },
     )
+
+
+@allow(NETWORK_EDITORS)
+def house_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    house = None if pk is None else get_object_or_404(House, pk=pk)
+    form = HouseForm(request.POST or None, instance=house)
+    if request.method == "POST" and form.is_valid():
+        try:
+            house = network_premises.save_house(house, form.cleaned_data, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The house was saved."))
+            return redirect("economy:house", pk=house.pk)
+    return render(request, "economy/network/house_form.html", {"form": form, "house": house})
+
+
+@allow(NETWORK_EDITORS)
+def unit_add(request: HttpRequest, pk: int) -> HttpResponse:
+    house = get_object_or_404(House, pk=pk)
+    form = UnitForm(request.POST or None, instance=Unit(house=house))
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = network_premises.add_unit(
+                house, request.user, **{name: form.cleaned_data[name] for name in form.fields}
+            )
+        except (network_premises.PremisesError, ValidationError) as error:
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        else:
+            messages.success(request, _("The unit was added."))
+            return _house_redirect(unit)
+    return render(request, "economy/network/unit_add.html", {"form": form, "house": house})
 
 
 def _unit_or_404(pk: int) -> Unit:

@@ -138,7 +138,16 @@ EXPECTED: dict[str, str | set[str]] = {
     },
     **{
         f"economy:{name}": {"advisor", "lead", "outsider"}
-        for name in ("cooperation-add", "cooperation-end", "unit-edit", "unit-let", "unit-vacate")
+        for name in (
+            "cooperation-add",
+            "cooperation-end",
+            "house-add",
+            "house-edit",
+            "unit-add",
+            "unit-edit",
+            "unit-let",
+            "unit-vacate",
+        )
     },
     "economy-public:premises": EVERYONE,
     # Business register, training alliances and import: read by all staff, changed by

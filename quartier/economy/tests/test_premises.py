@@ -394,3 +394,66 @@ def test_a_bad_premises_file_writes_nothing(tmp_path):
     with pytest.raises(CommandError, match="unknown use or status"):
         call_command("load-premises", str(path), stdout=StringIO())
     assert not House.objects.exists()
+
+
+# -- Adding houses and units through the pages --------------------------------
+
+
+def test_an_advisor_adds_a_house_and_a_unit(client, personas):
+    client.force_login(personas["advisor"])
+    assert client.get(reverse("economy:house-add")).status_code == 200
+    response = client.post(
+        reverse("economy:house-add"),
+        {"name": "Haus 7", "street": "Hauptstraße", "house_number": "7", "position": "0"},
+    )
+    house = House.objects.get(name="Haus 7")
+    assert response["Location"] == reverse("economy:house", args=[house.pk])
+    response = client.post(
+        reverse("economy:unit-add", args=[house.pk]),
+        {"floor": "0", "label": "EG", "intended_use": "retail", "status": "let"},
+    )
+    assert "To mark the unit as let, enter its tenant." in response.content.decode()
+    response = client.post(
+        reverse("economy:unit-add", args=[house.pk]),
+        {"floor": "0", "label": "EG", "area": "60", "intended_use": "retail", "status": "vacant"},
+    )
+    assert response.status_code == 302
+    assert house.units.get().label == "EG"
+    response = client.post(
+        reverse("economy:unit-add", args=[house.pk]),
+        {"floor": "1", "label": "EG", "intended_use": "office", "status": "vacant"},
+    )
+    assert response.status_code == 200  # the label is taken in this house
+    assert house.units.count() == 1
+    codes = set(AuditEntry.objects.with_scopes_disabled().values_list("code", flat=True))
+    assert {"economy.house.created", "economy.unit.added"} <= codes
+
+
+def test_the_same_address_cannot_be_added_twice(client, personas, house):
+    client.force_login(personas["lead"])
+    response = client.post(
+        reverse("economy:house-add"),
+        {"name": "Doppelt", "street": "Hauptstraße", "house_number": "1", "postcode": "04315"},
+    )
+    assert response.status_code == 200
+    assert House.objects.count() == 1
+    response = client.post(
+        reverse("economy:house-edit", args=[house.pk]),
+        {
+            "name": "Haus 1 (Eckhaus)",
+            "street": "Hauptstraße",
+            "house_number": "1",
+            "postcode": "04315",
+            "block": "Block A",
+            "position": "1",
+        },
+    )
+    assert response.status_code == 302
+    house.refresh_from_db()
+    assert house.name == "Haus 1 (Eckhaus)"
+
+
+def test_a_viewer_may_not_add_houses(client, personas, house):
+    client.force_login(personas["viewer"])
+    assert client.get(reverse("economy:house-add")).status_code == 403
+    assert client.post(reverse("economy:unit-add", args=[house.pk]), {}).status_code == 403
