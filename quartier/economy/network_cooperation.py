@@ -49,9 +49,15 @@ def record_cooperation(
         raise CooperationError(_("Unknown kind of cooperation."))
     if until is not None and until < since:
         raise CooperationError(_("A relation cannot end before it began."))
+    first_side, second_side = _side(first, "a"), _side(second, "b")
+    ongoing = Cooperation.objects.filter(kind=kind, until__isnull=True)
+    same_way = ongoing.filter(**first_side, **second_side)
+    other_way = ongoing.filter(**_side(second, "a"), **_side(first, "b"))
+    if until is None and (same_way.exists() or other_way.exists()):
+        raise CooperationError(_("This relation is already recorded and ongoing."))
     cooperation = Cooperation.objects.create(
-        **_side(first, "a"),
-        **_side(second, "b"),
+        **first_side,
+        **second_side,
         kind=kind,
         since=since,
         until=until,

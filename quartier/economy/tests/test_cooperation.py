@@ -56,6 +56,15 @@ def test_a_relation_needs_two_different_parties_and_a_sensible_span(personas, ho
     assert not Cooperation.objects.exists()
 
 
+def test_an_ongoing_relation_is_recorded_once(home_org):
+    café = make_business("Café")
+    record_cooperation(café, home_org, "event", date(2025, 1, 1), None)
+    with pytest.raises(CooperationError, match="already recorded"):
+        record_cooperation(home_org, café, "event", date(2025, 3, 1), None)
+    record_cooperation(café, home_org, "mentoring", date(2025, 3, 1), None)  # another kind
+    assert Cooperation.objects.count() == 2
+
+
 def test_ending_a_relation_once(personas, home_org):
     cooperation = record_cooperation(
         make_business("Café"), home_org, "event", date(2025, 1, 1), None
