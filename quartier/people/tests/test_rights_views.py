@@ -124,8 +124,11 @@ def test_the_json_export_queries_the_same_number_of_times_as_data_grows(
     # 1 session, 2 user, 3 memberships, 4 participant with organisation, project and
     # places; 5 savepoint, 6 audit insert; 7 entry data, 8 consents with recipients,
     # 9 audit entries with organisations; 10-14 the counselling sections (cases,
-    # goals, contacts, referrals, shares); 15 release savepoint.
-    with django_assert_num_queries(15):
+    # goals, contacts, referrals, shares); 15-22 competences (profile, qualifications,
+    # languages, experience, skills, informal competences, passports, contact
+    # requests); 23-26 learning (appointments, visits, registrations, attendance);
+    # 27-28 economy (founders, vacancies filled); 29 release savepoint.
+    with django_assert_num_queries(29):
         response = client.get(url(olena, "export.json"))
     assert len(json.loads(response.content)["sections"]["consents"]) == 5
 
