@@ -87,19 +87,24 @@ def create_demo_programme() -> str:
         create_demo_appointments()  # made once; appointments and visits at the contact points
         create_demo_businesses()  # made once; about 120 businesses, before advice and network
         create_demo_network()  # made once; Block 99 premises, settlements, cooperation
-        if Participant.objects.filter(project=project).exists():
-            return "Demo programme already there."
         dialog = Organisation.objects.get(slug="dialog")
         counsellor = User.objects.get(email="beratung@quartier.example")
-        generate_participants(DEMO_PARTICIPANTS, [dialog], project, by=counsellor, seed=2026)
+        made_people = not Participant.objects.filter(project=project).exists()
+        if made_people:
+            generate_participants(DEMO_PARTICIPANTS, [dialog], project, by=counsellor, seed=2026)
         people = list(
             Participant.objects.filter(project=project).select_related("entry").order_by("id")
         )
-        cases = create_demo_casework(people, counsellor)
+        if made_people:
+            cases = create_demo_casework(people, counsellor)
+        # Each of these adds only what is missing, so a demo database made by an
+        # older version gets the newer parts too.
         create_demo_profiles(people, counsellor)  # competence profiles for most people
         create_demo_sharing(people, counsellor)  # after the competence profiles
         create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
         create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
+    if not made_people:
+        return "Demo programme already there."
     return f"Demo programme: {len(people)} participants, {cases} cases."
 
 
