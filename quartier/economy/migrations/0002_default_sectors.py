@@ -1,4 +1,4 @@
-"""The default list of sectors; edit it in the admin or through the site pack afterwards."""
+"""The default list of sectors; operators edit it afterwards in the admin (/ops/admin/)."""
 
 from django.db import migrations
 
