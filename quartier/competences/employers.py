@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from quartier.accounts.access import organisations_of, roles
 from quartier.accounts.audit import log_action
@@ -124,11 +124,7 @@ def duration(months: int) -> str:
     if months < 12:
         return _("less than a year")
     years = months // 12
-    return (
-        _("%(years)d year") % {"years": years}
-        if years == 1
-        else _("%(years)d years") % {"years": years}
-    )
+    return ngettext("%(years)d year", "%(years)d years", years) % {"years": years}
 
 
 def _qualification(item: Qualification, language: str) -> dict:
