@@ -18,7 +18,7 @@ API = "/api/v1/competences"
 
 def bearer(user) -> dict[str, str]:
     _token, raw = create_api_token(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "de"}
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_a_counsellor_answers_a_request_over_the_api(client, personas, shown):
         **counsellor,
     )
     assert refused.status_code == 422
-    assert "Tell the employer" in refused.json()["detail"]
+    assert "Teilen Sie dem Arbeitgeber mit" in refused.json()["detail"]  # in German
     assert client.post(f"{API}/contact-requests/{code}/asked", **counsellor).status_code == 200
     answered = client.post(
         f"{API}/contact-requests/{code}/answer",

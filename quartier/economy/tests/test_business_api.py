@@ -17,7 +17,7 @@ API = "/api/v1/economy"
 
 def bearer(user) -> dict[str, str]:
     _token, raw = create_api_token(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def patch(client, url, data, user):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def bearer(user) -> dict[str, str]:
     _token, raw = create_api_token(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture

@@ -263,7 +263,7 @@ def test_the_public_list_takes_a_fixed_number_of_queries(
 
 def bearer(user) -> dict[str, str]:
     _token, raw = create_api_token(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 EXPECTED_JOB = {

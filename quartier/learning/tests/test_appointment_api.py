@@ -18,7 +18,7 @@ WEDNESDAY_10 = datetime(2025, 10, 29, 9, 0, tzinfo=UTC)
 
 def bearer(user) -> dict[str, str]:
     _token, raw = create_api_token(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture

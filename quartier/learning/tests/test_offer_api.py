@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 def bearer(user) -> dict[str, str]:
     _token, raw = create_api_token(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def test_published_offers_are_public_with_dates_and_free_places(

@@ -158,7 +158,7 @@ def test_a_full_offer_puts_the_resident_on_the_waiting_list_and_says_so(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("offer", code=offer.code), registration_form(), follow=True)
     assert "you are on the waiting list, in place 1" in response.content.decode()
-    assert "Waiting list" in mail.outbox[-1].subject
+    assert "Danh sách chờ" in mail.outbox[-1].subject  # the mail is in her language
 
 
 def test_bad_input_is_refused_with_a_linked_message_and_nothing_saved(
