@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import pytest
 from django.conf import settings
 from django.db import connection, connections
+from django.utils import translation
 
 from quartier.learning import appointments, slots
 from quartier.learning.models import Appointment
@@ -47,6 +48,8 @@ def book_all_at_once(point, monkeypatch) -> list[str]:
     outcomes: list[str] = []
 
     def resident(number: int) -> None:
+        # A new thread starts without the test's language: read messages in English.
+        translation.activate("en")
         try:
             appointments.book_appointment(
                 point, WEDNESDAY_10, name=f"Resident {number}", phone=f"0341 {number}"
