@@ -12,7 +12,10 @@ Inputs (a source directory, never read at run time):
   example job titles of each five-digit occupation.
 
 Output: gzip'd CSV files in the official ESCO download format (plus one extra
-column, ``kldbCode``) that `import_esco` reads like any other ESCO file.
+column, ``kldbCode``) that `import_esco` reads like any other ESCO file. The
+curated skills and occupations also get files in Arabic, Russian, Ukrainian,
+Vietnamese and Kurmanji (``skills_ar.csv.gz``, ``occupations_ar.csv.gz``, …) from
+the labels written for the project (`curated_labels`).
 """
 
 import csv
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quartier.esco.curated import CURATED_SKILLS, ESSENTIAL_SKILLS
+from quartier.esco.curated_labels import LANGUAGES, OCCUPATION_LABELS, SKILL_LABELS
 from quartier.esco.models import normalise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -82,6 +86,8 @@ class BuildReport:
     with_kldb: int = 0
     skills: int = 0
     relations: int = 0
+    translated_skills: int = 0
+    translated_occupations: int = 0
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -95,6 +101,8 @@ class BuildReport:
             f"  linked to a KldB 2010 occupation: {share(self.with_kldb)}",
             f"curated skills: {self.skills}",
             f"essential occupation-skill relations: {self.relations}",
+            f"labels in {', '.join(LANGUAGES)}: {self.translated_skills} skills, "
+            f"{self.translated_occupations} occupations",
             *self.notes,
         ]
 
@@ -345,4 +353,37 @@ def build(source: Path, target: Path = DATA_DIR) -> BuildReport:
     _write(target / "skills_de.csv.gz", SKILL_COLUMNS, skills_de_rows)
     _write(target / "skills_en.csv.gz", SKILL_COLUMNS, skills_en_rows)
     _write(target / "occupationSkillRelations.csv.gz", RELATION_COLUMNS, relations)
+
+    for uri in OCCUPATION_LABELS:
+        if uri not in known:
+            raise ValueError(f"Occupation {uri} is not in the German ESCO file.")
+    for language in LANGUAGES:
+        occupation_rows = [
+            _translated_row("Occupation", uri, labels[language])
+            for uri, labels in sorted(OCCUPATION_LABELS.items())
+        ]
+        skill_rows = [
+            {
+                **_translated_row(
+                    "KnowledgeSkillCompetence", skill.uri, SKILL_LABELS[skill.key][language]
+                ),
+                "skillType": skill.skill_type,
+            }
+            for skill in CURATED_SKILLS
+        ]
+        _write(target / f"occupations_{language}.csv.gz", OCCUPATION_COLUMNS, occupation_rows)
+        _write(target / f"skills_{language}.csv.gz", SKILL_COLUMNS, skill_rows)
+    report.translated_skills = len(CURATED_SKILLS)
+    report.translated_occupations = len(OCCUPATION_LABELS)
     return report
+
+
+def _translated_row(concept_type: str, uri: str, labels: tuple[str, ...]) -> dict:
+    preferred, *synonyms = labels
+    return {
+        "conceptType": concept_type,
+        "conceptUri": uri,
+        "preferredLabel": preferred,
+        "altLabels": "\n".join(synonyms),
+        "status": "released",
+    }

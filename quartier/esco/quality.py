@@ -134,6 +134,12 @@ CASES = [
     _c("vi", "thu ngân", CASHIER | PAYMENT),
     _c("vi", "đầu bếp", KITCHEN),
     _c("vi", "thợ điện", ELECTRICIAN),
+    # Kurmanji (Latin script; also typed without ş, ê, î)
+    _c("kmr", "aşpêj", KITCHEN),
+    _c("kmr", "firoşkar", SELLER),
+    _c("kmr", "porceker", HAIRDRESSER),
+    _c("kmr", "elektrîkçî", ELECTRICIAN),
+    _c("kmr", "şofêr", DRIVER),
     # Descriptions in the person's own words (suggest)
     _c(
         "ar",

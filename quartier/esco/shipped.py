@@ -8,6 +8,7 @@ from django.db import transaction
 
 from quartier.esco.build import DATA_DIR
 from quartier.esco.curated import CURATED_SKILLS, ESSENTIAL_SKILLS
+from quartier.esco.curated_labels import LANGUAGES
 from quartier.esco.importer import ImportResult, Progress, import_files
 from quartier.esco.models import Concept
 from quartier.esco.suggest import import_vectors
@@ -17,6 +18,8 @@ SHIPPED_FILES = [
     "occupations_en.csv.gz",
     "skills_de.csv.gz",
     "skills_en.csv.gz",
+    # the curated concepts' labels written for the project (`curated_labels`)
+    *(f"{kind}_{language}.csv.gz" for language in LANGUAGES for kind in ("occupations", "skills")),
     "occupationSkillRelations.csv.gz",
 ]
 

@@ -12,6 +12,7 @@ from quartier.esco.build import (
     split_english_occupation,
 )
 from quartier.esco.curated import CURATED_SKILLS, ESSENTIAL_SKILLS
+from quartier.esco.curated_labels import LANGUAGES, OCCUPATION_LABELS, SKILL_LABELS
 from quartier.esco.shipped import shipped_paths
 
 
@@ -64,6 +65,16 @@ def test_the_curated_set_is_consistent():
     assert 30 <= len(ESSENTIAL_SKILLS) <= 60
     assert {key for keys in ESSENTIAL_SKILLS.values() for key in keys} <= set(keys)
     assert all(skill.de and skill.en and skill.de_synonyms for skill in CURATED_SKILLS)
+
+
+def test_every_curated_concept_has_labels_in_the_other_languages():
+    assert set(SKILL_LABELS) == {skill.key for skill in CURATED_SKILLS}
+    assert set(OCCUPATION_LABELS) >= set(ESSENTIAL_SKILLS)
+    for labels in [*SKILL_LABELS.values(), *OCCUPATION_LABELS.values()]:
+        assert set(labels) == set(LANGUAGES)
+        # a preferred label and up to three synonyms, none repeated
+        assert all(1 <= len(texts) <= 4 for texts in labels.values())
+        assert all(len(set(texts)) == len(texts) for texts in labels.values())
 
 
 @pytest.mark.parametrize("path", shipped_paths())

@@ -6,9 +6,10 @@ from quartier.esco.quality import CASES, evaluate
 
 pytestmark = pytest.mark.django_db
 
-# Measured: 32 of 39 (82 %). The multilingual model is small and quantised; single
-# words in Arabic, Russian, Ukrainian and Vietnamese are its weak spot.
-MINIMUM_HIT_RATE = 0.78
+# Measured: 43 of 44 (98 %), since the curated skills and occupations carry labels
+# in Arabic, Russian, Ukrainian, Vietnamese and Kurmanji (32 of 39, 82 %, before,
+# when single words in those languages were left to the small embedding model).
+MINIMUM_HIT_RATE = 0.95
 
 
 def test_the_expected_concept_is_in_the_top_five_often_enough(esco_data):
@@ -17,3 +18,5 @@ def test_the_expected_concept_is_in_the_top_five_often_enough(esco_data):
     assert outcome.rate >= MINIMUM_HIT_RATE, missed
     assert outcome.rate_of("de") == 1.0, missed
     assert {case.language for case in CASES} >= {"de", "en", "ar", "ru", "uk", "vi"}
+    for language in ("ar", "ru", "uk", "vi"):
+        assert outcome.rate_of(language) >= 0.8, missed

@@ -51,9 +51,14 @@ def test_without_the_model_the_lexical_fallback_still_suggests(esco_data, fallba
 
 
 def test_the_fallback_finds_nothing_in_a_script_without_labels(esco_data, fallback):
-    occupations, skills = suggest("طباخ", "ar")
+    occupations, skills = suggest("रसोइया", "hi")  # Hindi: no labels in Devanagari
     # ranked anyway (never thresholded), but nothing shares a word with the labels
     assert not ({s.uri for s in occupations} & COOK)
+
+
+def test_the_fallback_finds_the_labels_written_for_the_curated_concepts(esco_data, fallback):
+    occupations, _skills = suggest("طباخ", "ar")
+    assert {s.uri for s in occupations} & COOK
 
 
 def test_an_empty_description_suggests_nothing(esco_data):
