@@ -72,8 +72,8 @@ def test_every_curated_concept_has_labels_in_the_other_languages():
     assert set(OCCUPATION_LABELS) >= set(ESSENTIAL_SKILLS)
     for labels in [*SKILL_LABELS.values(), *OCCUPATION_LABELS.values()]:
         assert set(labels) == set(LANGUAGES)
-        # a preferred label and up to three synonyms, none repeated
-        assert all(1 <= len(texts) <= 4 for texts in labels.values())
+        # a preferred label and one to three synonyms, none repeated
+        assert all(2 <= len(texts) <= 4 for texts in labels.values())
         assert all(len(set(texts)) == len(texts) for texts in labels.values())
 
 
