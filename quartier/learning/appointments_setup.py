@@ -1,15 +1,18 @@
-"""What the appointments part adds to other apps at start-up: navigation, data rights."""
+"""What the appointments part adds to other apps at start-up: navigation, data rights, timeline."""
 
 from django.utils.translation import gettext_lazy as _
 
 
 def register() -> None:
     from quartier.accounts import navigation
-    from quartier.learning import appointments_rights
+    from quartier.learning import appointments_rights, appointments_timeline
     from quartier.learning.appointment_views import APPOINTMENT_STAFF
+    from quartier.people import timeline
 
     # A participant's appointments and visits in their export, erasure and anonymisation.
     appointments_rights.register()
+    # Appointments and visits appear on the person page; people knows nothing of them.
+    timeline.register(appointments_timeline.timeline_entries)
 
     navigation.register(
         navigation.NavItem("learning:appointments", _("Appointments"), APPOINTMENT_STAFF, 40)

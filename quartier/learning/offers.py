@@ -209,4 +209,26 @@ def cancel_date(offer_date: OfferDate, by) -> OfferDate:
             subject=offer_date.offer,
             data={"offer": str(offer_date.offer.code), "date": str(offer_date.code)},
         )
+        _mail_date_cancelled_after_commit(offer_date)
     return offer_date
+
+
+def _mail_date_cancelled_after_commit(offer_date: OfferDate) -> None:
+    """Each live registration (confirmed or waiting) with an e-mail address is told."""
+    from quartier.learning.models import Registration
+    from quartier.learning.tasks_offers import send_date_cancelled_mail
+
+    ids = list(
+        Registration.objects.with_scopes_disabled()
+        .filter(
+            offer_id=offer_date.offer_id,
+            status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING),
+        )
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for registration_id in ids:
+        transaction.on_commit(
+            lambda rid=registration_id: send_date_cancelled_mail.enqueue(rid, offer_date.pk)
+        )

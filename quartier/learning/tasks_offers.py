@@ -9,8 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from quartier.learning.calendar_feed import calendar_bytes, offer_url, registration_dates
-from quartier.learning.models import Registration, RegistrationStatus
+from quartier.learning.calendar_feed import (
+    calendar_bytes,
+    offer_url,
+    place_text,
+    registration_dates,
+)
+from quartier.learning.models import OfferDate, Registration, RegistrationStatus
 
 logger = logging.getLogger(__name__)
 
@@ -79,4 +84,65 @@ def send_registration_mail(registration_id: int, kind: str) -> bool:
     if registration.status != expected:
         return False
     registration_mail(registration, kind).send()
+    return True
+
+
+def date_cancelled_mail(
+    registration: Registration, offer_date: OfferDate
+) -> EmailMultiAlternatives:
+    """The mail saying one date of the offer is cancelled, in the registration's language."""
+    from quartier.learning.registrations import cancel_token
+
+    language = registration.language or settings.LANGUAGE_CODE
+    offer = offer_date.offer
+    with translation.override(language):
+        cancel_path = reverse(
+            "learning-public:offer-cancel",
+            kwargs={"code": registration.code, "token": cancel_token(registration)},
+        )
+        context = {
+            "registration": registration,
+            "offer": offer,
+            "title": offer.title_text(language),
+            "date": offer_date,
+            "place": place_text(offer, offer_date),
+            "cancel_url": settings.SITE_URL + cancel_path,
+            "offer_url": offer_url(offer, language),
+        }
+        base = "learning/emails/offers/date_cancelled"
+        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+        text = render_to_string(f"{base}.txt", context)
+        html = render_to_string(f"{base}.html", context)
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        to=[registration.email],
+        headers={"Content-Language": language},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+@task()
+def send_date_cancelled_mail(registration_id: int, date_id: int) -> bool:
+    """Tell one registered person a date is cancelled; skipped if they cancelled meanwhile."""
+    registration = (
+        Registration.objects.with_scopes_disabled()
+        .select_related("offer", "offer__organisation")
+        .filter(pk=registration_id)
+        .first()
+    )
+    offer_date = (
+        OfferDate.objects.select_related("offer", "offer__organisation", "offer__contact_point")
+        .filter(pk=date_id, cancelled=True)
+        .first()
+    )
+    if registration is None or offer_date is None or not registration.email:
+        return False
+    if registration.offer_id != offer_date.offer_id or registration.status not in (
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITING,
+    ):
+        return False
+    date_cancelled_mail(registration, offer_date).send()
     return True

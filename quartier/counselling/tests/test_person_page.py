@@ -21,8 +21,9 @@ def test_the_person_page_with_casework_needs_a_constant_number_of_queries(
         # 1 session, 2 user, 3 memberships, 4 the person with relations, 5 consents,
         # 6 the "viewed" entry; the counselling timeline: 7 cases with exit and
         # follow-up, 8 goals, 9 contacts, 10 referrals; 11 the competence timeline
-        # (qualifications), 12 the learning timeline (registrations with attendance).
-        with django_assert_num_queries(12):
+        # (qualifications); the learning timeline: 12 appointments with their contact
+        # point, 13 visits with their contact point, 14 registrations with attendance.
+        with django_assert_num_queries(14):
             response = client.get(url)
         assert response.status_code == 200
         return response
