@@ -155,7 +155,9 @@ FOUNDERS = [
     ),
 ]
 
-# (German word in the occupation's label, kind, German title, translations)
+ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
+
+# (the kind of occupation, kind, German title, translations)
 VACANCY_TEMPLATES = [
     ("Koch", "job", "Koch/Köchin", {"en": "Cook", "ar": "طباخ/طباخة", "vi": "Đầu bếp"}),
     ("Koch", "apprenticeship", "Ausbildung Koch/Köchin", {"en": "Apprenticeship: cook"}),
@@ -179,6 +181,34 @@ VACANCY_TEMPLATES = [
     ("Erzieher", "volunteer", "Ehrenamt: Hausaufgabenhilfe", {"en": "Volunteer: homework help"}),
 ]
 
+
+# The ESCO occupation of each kind of vacancy, by its URI (the label is for the reader).
+WORD_OCCUPATIONS = {
+    # Koch/Köchin
+    "Koch": ESCO_OCCUPATION + "90f75f67-495d-49fa-ab57-2f320e251d7e",
+    # Verkäufer/Verkäuferin
+    "Verkäufer": ESCO_OCCUPATION + "9ba74e8a-c40c-4228-9998-eb3c7a5c11df",
+    # Bäcker/Bäckerin
+    "Bäcker": ESCO_OCCUPATION + "1aadb308-432a-4d01-b54b-b4f7f76dd419",
+    # Friseur/Friseurin
+    "Friseur": ESCO_OCCUPATION + "099c6bb0-22d3-4c5d-8bf5-70910af381ef",
+    # Pflegehelfer/Pflegehelferin
+    "Pflege": ESCO_OCCUPATION + "d38c2107-98f2-47b7-8bb4-f69750d51082",
+    # Fachinformatiker (Systemintegration)
+    "Fachinformatiker": ESCO_OCCUPATION + "07e60525-1aad-4099-aaf3-2c7014c92212",
+    # Lagerarbeiter/Lagerarbeiterin
+    "Lager": ESCO_OCCUPATION + "bea705fe-06ac-4147-b8e0-6e8ac1208d8f",
+    # Kellner/Kellnerin
+    "Kellner": ESCO_OCCUPATION + "d5db9d5c-2ebf-4a54-a79a-1b7e7ff70471",
+    # Tischler/Tischlerin
+    "Tischler": ESCO_OCCUPATION + "e1416610-ad08-4f37-8b46-9f99632a5c0f",
+    # Gebäudereiniger (Innenreinigung)
+    "Reinigung": ESCO_OCCUPATION + "303a1e34-cb16-4054-b323-81e5eec17397",
+    # Kosmetiker/Kosmetikerin
+    "Kosmetik": ESCO_OCCUPATION + "a1e1a788-2352-4172-8fcf-1f985a6968b0",
+    # Kinderbetreuer/Kinderbetreuerin
+    "Erzieher": ESCO_OCCUPATION + "3413f234-6230-47a8-8cc7-2691fd54ce3a",
+}
 
 # The sectors whose businesses offer each kind of vacancy (by the template's word).
 WORD_SECTORS = {
@@ -206,13 +236,8 @@ def _name(rng: random.Random, language: str) -> str:
 
 
 def _occupation(word: str) -> Concept | None:
-    return (
-        Concept.objects.filter(
-            kind="occupation", labels__language="de", labels__text__icontains=word
-        )
-        .order_by("-curated", "pk")
-        .first()
-    )
+    """The template's occupation by its ESCO URI (None when ESCO is not loaded)."""
+    return Concept.objects.filter(kind="occupation", uri=WORD_OCCUPATIONS[word]).first()
 
 
 def _skills(occupation: Concept | None, rng: random.Random) -> list[tuple[Concept, bool]]:

@@ -140,7 +140,7 @@ def create_demo_businesses() -> str:
             continue
         rng.shuffle(candidates)
         lead, partners = candidates[0], candidates[1 : 1 + plan["partners"]]
-        occupation = _occupation(plan["search"])
+        occupation = _occupation(plan.get("esco_uri", ""))
         start = date(today.year - 1 - number % 2, 8, 1)
         alliance = create_alliance(
             lead,
@@ -160,16 +160,10 @@ def create_demo_businesses() -> str:
     return f"Demo businesses: {count}, {trainers} on the training path, {alliances} alliances."
 
 
-def _occupation(search: str):
+def _occupation(uri: str):
+    """The occupation by its ESCO URI (None without one, or when ESCO is not loaded)."""
     from quartier.esco.models import Concept
 
-    return (
-        Concept.objects.filter(
-            kind=Concept.Kind.OCCUPATION,
-            labels__language="de",
-            labels__kind="preferred",
-            labels__text__istartswith=search,
-        )
-        .order_by("-curated", "uri")
-        .first()
-    )
+    if not uri:
+        return None
+    return Concept.objects.filter(kind=Concept.Kind.OCCUPATION, uri=uri).first()

@@ -161,6 +161,7 @@ class BusinessImporter(Importer):
     title = _("Import businesses")
     what = _("businesses")
     audit_prefix = "economy.import"
+    fills = ("economy",)
     fields = FIELDS
     messages = MESSAGES
     template_dir = "economy/businesses/import"

@@ -29,6 +29,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from quartier.database import analyse
 from quartier.esco.models import Concept, Label, Relation, normalise
 
 OCCUPATION_HEADER = {"conceptUri", "preferredLabel", "iscoGroup"}
@@ -264,6 +265,7 @@ def import_files(
         result.labels = len(labels)
 
         _import_relations(relations, ids, result, progress)
+        analyse(Concept, Label, Relation)
     return result
 
 

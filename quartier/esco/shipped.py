@@ -6,11 +6,12 @@ from pathlib import Path
 
 from django.db import transaction
 
+from quartier.database import analyse
 from quartier.esco.build import DATA_DIR
 from quartier.esco.curated import CURATED_SKILLS, ESSENTIAL_SKILLS
 from quartier.esco.curated_labels import LANGUAGES
 from quartier.esco.importer import ImportResult, Progress, import_files
-from quartier.esco.models import Concept
+from quartier.esco.models import Concept, Embedding
 from quartier.esco.suggest import import_vectors
 
 SHIPPED_FILES = [
@@ -46,4 +47,5 @@ def load_shipped(progress: Progress | None = None) -> LoadResult:
         curated = [skill.uri for skill in CURATED_SKILLS] + list(ESSENTIAL_SKILLS)
         Concept.objects.filter(uri__in=curated, curated=False).update(curated=True)
         vectors = import_vectors(VECTORS) if VECTORS.exists() else 0
+        analyse(Concept, Embedding)
     return LoadResult(imported, vectors, time.perf_counter() - started)

@@ -107,6 +107,8 @@ class Importer:
     url_names: ClassVar[dict[str, str]]  # upload, mapping, preview, write, status, done
     upload_form: ClassVar[type]
     mapping_form: ClassVar[type]
+    # App labels or models whose tables `write` fills; analysed after the write (quartier.database).
+    fills: ClassVar[Sequence[Any]] = ()
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)

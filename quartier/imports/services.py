@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from quartier.accounts.audit import log_action
+from quartier.database import analyse
 from quartier.imports.base import (
     ACTIONS,
     ERROR,
@@ -179,6 +180,7 @@ def run_import(job_id: int) -> None:
                     raise _PlanChanged(plans)
                 with _progress_reporter(job.pk) as progress:
                     written = importer.write(job, plans, by, progress)
+                analyse(*importer.fills)
                 log_action(
                     f"{importer.audit_prefix}.written",
                     actor=by,

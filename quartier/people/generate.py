@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quartier.accounts.audit import log_action
+from quartier.database import analyse
 from quartier.people.models import (
     Answer,
     ContactChannel,
@@ -226,5 +227,6 @@ def generate_participants(
             Participant.objects.bulk_create(people)
             EntryData.objects.with_scopes_disabled().bulk_create(entries)
             created += len(people)
+        analyse(Participant, EntryData)
         log_action("people.generated", actor=by, data={"participants": count, "seed": seed})
     return created

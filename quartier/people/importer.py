@@ -360,6 +360,7 @@ class ParticipantImporter(Importer):
     title = _("Import participants")
     what = _("participants")
     audit_prefix = "people.import"
+    fills = ("people",)
     fields = FIELDS
     messages = MESSAGES
     template_dir = "people/import"

@@ -37,6 +37,7 @@ from pydantic import (
 
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation
+from quartier.database import analyse
 from quartier.places.models import (
     ContactPoint,
     Neighbourhood,
@@ -405,6 +406,7 @@ def load_site_pack(path: Path | str, actor=None) -> LoadSummary:
             removed_neighbourhoods=removed.get(Neighbourhood._meta.label, 0),
             removed_quarters=removed.get(Quarter._meta.label, 0),
         )
+        analyse("places", Organisation)
         log_action(
             "places.sitepack.loaded",
             actor=actor,

@@ -132,9 +132,10 @@ def esco_files(tmp_path) -> dict[str, Path]:
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def esco_data(django_db_setup, django_db_blocker):
-    """The shipped ESCO data with its vectors, loaded once per test module."""
+    """The shipped ESCO data with its vectors: loaded once for the ESCO tests, committed
+    and analysed (`load_shipped` refreshes the statistics), not in every test's transaction."""
     with django_db_blocker.unblock():
         load_shipped()
     yield

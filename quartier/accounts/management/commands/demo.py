@@ -9,6 +9,7 @@ from django.db import transaction
 
 from quartier.accounts.demo import DEMO_PASSWORD, create_demo_logins
 from quartier.accounts.models import Role
+from quartier.database import analyse, project_apps
 
 
 class Command(BaseCommand):
@@ -103,6 +104,8 @@ def create_demo_programme() -> str:
         create_demo_sharing(people, counsellor)  # after the competence profiles
         create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
         create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
+    # Thousands of rows were written in this transaction: the planner must know.
+    analyse(*project_apps())
     if not made_people:
         return "Demo programme already there."
     return f"Demo programme: {len(people)} participants, {cases} cases."

@@ -1,0 +1,52 @@
+"""On PostgreSQL the participant search reads the trigram index, not every participant.
+
+The list matches `search_key LIKE '%word%'` for each word typed. The test fills the
+organisation with generated people (`generate_participants` analyses what it wrote),
+searches through the real page and reads the plan of the query the page ran.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_scopes import scopes_disabled
+
+from quartier.people.generate import generate_participants
+from quartier.people.models import Participant
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: SQLite has no trigram index and plans differently",
+    ),
+    pytest.mark.django_db,
+]
+
+PEOPLE = 4000
+
+
+def test_the_participant_search_uses_the_trigram_index(client, counsellor, home_org, project):
+    generate_participants(PEOPLE, [home_org], project, seed=7)
+    with scopes_disabled():
+        # the person the counsellor looks for, among thousands with common names
+        someone = Participant.objects.filter(organisation=home_org).order_by("pk")[123]
+        Participant.objects.filter(pk=someone.pk).update(
+            family_name="Wojciechowska", search_key=f"{someone.search_key} wojciechowska"
+        )
+    word = "wojciech"
+
+    client.force_login(counsellor)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/staff/people/", {"q": word})
+    assert response.status_code == 200
+    assert "Wojciechowska" in response.text
+    listing = [
+        q["sql"]
+        for q in captured.captured_queries
+        if "search_key" in q["sql"] and "people_participant" in q["sql"]
+    ]
+    assert listing, "the page should have searched the participants"
+    with connection.cursor() as cursor:
+        for sql in listing:
+            cursor.execute("EXPLAIN " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "participant_search_key_trgm" in plan, plan
