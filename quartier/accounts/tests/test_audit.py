@@ -3,7 +3,7 @@ import time_machine
 from django.utils import timezone
 from django_scopes import ScopeError, scope, scopes_disabled
 
-from quartier.accounts.audit import log_action
+from quartier.accounts.audit import batched, log_action
 from quartier.accounts.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +119,25 @@ def test_the_audit_page_needs_a_constant_number_of_queries(
 def test_time_is_stored_aware(counsellor):
     entry = log_action("accounts.test", actor=counsellor)
     assert timezone.is_aware(entry.created_at)
+
+
+def test_batched_entries_are_written_together_at_the_end_with_their_own_times(
+    counsellor, home_org
+):
+    with time_machine.travel("2026-03-02 09:00 +00:00", tick=False):
+        with batched():
+            log_action("accounts.test.first", actor=counsellor, subject=home_org)
+            assert entries(code__startswith="accounts.test") == []  # not yet written
+            with time_machine.travel("2026-03-02 09:05 +00:00", tick=False):
+                log_action("accounts.test.second", actor=counsellor)
+    written = sorted(entries(code__startswith="accounts.test"), key=lambda e: e.code)
+    assert [e.code for e in written] == ["accounts.test.first", "accounts.test.second"]
+    assert [e.created_at.strftime("%H:%M") for e in written] == ["09:00", "09:05"]
+    assert {e.organisation for e in written} == {home_org}
+
+
+def test_a_failed_batch_writes_no_entries(counsellor):
+    with pytest.raises(RuntimeError), batched():
+        log_action("accounts.test.lost", actor=counsellor)
+        raise RuntimeError("the load failed")
+    assert entries(code="accounts.test.lost") == []

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from quartier.accounts import audit
 from quartier.accounts.demo import DEMO_PASSWORD, create_demo_logins
 from quartier.accounts.models import Role
 from quartier.database import analyse, project_apps
@@ -83,7 +84,8 @@ def create_demo_programme() -> str:
             "retention_until": today + timedelta(days=365 * 6),
         },
     )
-    with scopes_disabled():
+    # Thousands of actions are logged: their entries are written in batches.
+    with scopes_disabled(), audit.batched():
         load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
         create_demo_appointments()  # made once; appointments and visits at the contact points
         create_demo_businesses()  # made once; about 120 businesses, before advice and network
