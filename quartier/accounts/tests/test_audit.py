@@ -121,15 +121,12 @@ def test_time_is_stored_aware(counsellor):
     assert timezone.is_aware(entry.created_at)
 
 
-def test_batched_entries_are_written_together_at_the_end_with_their_own_times(
-    counsellor, home_org
-):
-    with time_machine.travel("2026-03-02 09:00 +00:00", tick=False):
-        with batched():
-            log_action("accounts.test.first", actor=counsellor, subject=home_org)
-            assert entries(code__startswith="accounts.test") == []  # not yet written
-            with time_machine.travel("2026-03-02 09:05 +00:00", tick=False):
-                log_action("accounts.test.second", actor=counsellor)
+def test_batched_entries_are_written_together_at_the_end_with_their_own_times(counsellor, home_org):
+    with time_machine.travel("2026-03-02 09:00 +00:00", tick=False), batched():
+        log_action("accounts.test.first", actor=counsellor, subject=home_org)
+        assert entries(code__startswith="accounts.test") == []  # not yet written
+        with time_machine.travel("2026-03-02 09:05 +00:00", tick=False):
+            log_action("accounts.test.second", actor=counsellor)
     written = sorted(entries(code__startswith="accounts.test"), key=lambda e: e.code)
     assert [e.code for e in written] == ["accounts.test.first", "accounts.test.second"]
     assert [e.created_at.strftime("%H:%M") for e in written] == ["09:00", "09:05"]
