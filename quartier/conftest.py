@@ -69,3 +69,22 @@ def lead(personas) -> User:
 @pytest.fixture
 def counsellor(personas) -> User:
     return personas["counsellor"]
+
+
+@pytest.fixture
+def two_org_personas(home_org, other_org, business_org) -> dict[str, User]:
+    """People with roles in two organisations, as is common in a quarter: casework at the
+    home organisation and another role elsewhere (or an advisor who also employs)."""
+    counsellor_resident = make_user("beraterin.nachbarin@example.org", Role.COUNSELLOR, home_org)
+    Membership.objects.create(user=counsellor_resident, organisation=other_org, role=Role.RESIDENT)
+    counsellor_viewer = make_user("berater.bericht@example.org", Role.COUNSELLOR, home_org)
+    Membership.objects.create(
+        user=counsellor_viewer, organisation=other_org, role=Role.REPORTING_VIEWER
+    )
+    advisor_employer = make_user("beraterin.betrieb@example.org", Role.BUSINESS_ADVISOR, home_org)
+    Membership.objects.create(user=advisor_employer, organisation=business_org, role=Role.EMPLOYER)
+    return {
+        "counsellor+resident": counsellor_resident,
+        "counsellor+viewer": counsellor_viewer,
+        "advisor+employer": advisor_employer,
+    }

@@ -34,6 +34,18 @@ class Access:
             return True
         return bool(self.roles & roles_of(user))
 
+    def organisations(self, user) -> list[int]:
+        """The organisations whose data a request under this access may read: the one rule.
+
+        Those where the user holds one of the roles the view allows, and no other: a
+        counsellor at one place who is a resident or reporting viewer at another reads
+        only the first one's records. Public and signed-in views read no organisation's
+        data through the scoped managers (a page that needs some must say whose).
+        """
+        if not self.roles or not user.is_authenticated or not user.is_active:
+            return []
+        return organisations_of(user, self.roles)
+
 
 PUBLIC = Access("public", public=True)
 SIGNED_IN = Access("signed in", signed_in=True)

@@ -3,7 +3,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django_scopes import scope
 
-from quartier.accounts.access import organisations_of
+from quartier.accounts.access import Access
 
 logger = logging.getLogger(__name__)
 
@@ -14,19 +14,23 @@ DELEGATED_NAMESPACES = frozenset({"admin", "api"})
 
 
 class AccessMiddleware:
-    """Deny by default, and scope every query on personal data to the user's organisations."""
+    """Deny by default, and scope every query on personal data to the organisations where
+    the user holds a role the view allows (``Access.organisations``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # The scope ends with the request; an API token's user, known only later,
-        # widens it through ``rescope_for`` inside this same block.
-        with scope(organisation=organisations_of(request.user)):
+        # Nothing is readable until the view is known: ``process_view`` opens the scope
+        # for the view's access, an API operation's ``TokenAccess`` for its own. The
+        # scope ends with the request.
+        with scope(organisation=[]):
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if hasattr(view_func, "access"):
+        access = getattr(view_func, "access", None)
+        if access is not None:
+            rescope_for(request.user, access)
             return None
         match = request.resolver_match
         if match is not None and set(match.namespaces) & DELEGATED_NAMESPACES:
@@ -35,12 +39,13 @@ class AccessMiddleware:
         raise PermissionDenied
 
 
-def rescope_for(user) -> None:
-    """Scope the rest of this request to ``user``'s organisations (for API tokens).
+def rescope_for(user, access: Access) -> None:
+    """Scope the rest of this request to what ``access`` lets ``user`` read.
 
     Only valid inside the middleware's ``scope()`` block, which restores the
     previous state when the request ends.
     """
     from django_scopes.state import get_scope, state
 
-    state.set({**get_scope(), "_enabled": True, "organisation": organisations_of(user)})
+    organisations = access.organisations(user)
+    state.set({**get_scope(), "_enabled": True, "organisation": organisations})

@@ -21,7 +21,7 @@ class TokenAccess(HttpBearer):
         if user is None:
             return None
         request.user = user
-        rescope_for(user)
+        rescope_for(user, self.access)
         if not self.access.allows(user):
             raise HttpError(403, "You may not use this endpoint.")
         return user

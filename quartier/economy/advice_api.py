@@ -118,7 +118,7 @@ def _reader(request: HttpRequest):
     if user is None:
         raise HttpError(401, "Unauthorized")
     request.user = user
-    rescope_for(user)
+    rescope_for(user, VACANCY_READERS)
     return user if VACANCY_READERS.allows(user) else None
 
 
