@@ -22,7 +22,13 @@ def env_str(name: str, default: str = "") -> str:
     """Return the variable, or the contents of the file named by NAME_FILE."""
     file_name = os.environ.get(f"{name}_FILE")
     if file_name:
-        return Path(file_name).read_text(encoding="utf-8").strip()
+        try:
+            return Path(file_name).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"{name}_FILE names {file_name}, which cannot be read ({error.strerror}): "
+                f"make the file or set {name} instead."
+            ) from None
     return os.environ.get(name, default)
 
 

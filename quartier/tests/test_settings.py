@@ -46,3 +46,32 @@ def test_the_secret_key_may_come_from_a_file(tmp_path):
     secret.write_text("from-a-file-" + "z" * 60)
     result = run_quartier("check", SECRET_KEY_FILE=str(secret), VAR_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_secret_key_file_that_is_not_there_is_one_sentence(tmp_path):
+    result = run_quartier("check", SECRET_KEY_FILE=str(tmp_path / "nowhere"), VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"quartier: SECRET_KEY_FILE names {tmp_path / 'nowhere'}, which cannot be read "
+        "(No such file or directory): make the file or set SECRET_KEY instead."
+    ]
+
+
+def test_a_missing_secret_key_is_one_sentence_without_a_traceback(tmp_path):
+    result = run_quartier("check", VAR_DIR=str(tmp_path))
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_loading_a_site_pack_into_an_unmigrated_database_says_to_migrate(tmp_path):
+    result = run_quartier(
+        "load-site",
+        str(PROJECT / "sitepacks" / "leipzig-ost.toml"),
+        SECRET_KEY="k" * 60,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "Run `quartier migrate` first" in result.stderr

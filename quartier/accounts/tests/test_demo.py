@@ -52,3 +52,11 @@ def test_the_demo_makes_one_login_per_role_keeps_one_copy_and_the_logins_work(cl
     assert Organisation.objects.filter(slug="dialog").count() == 1
     for login in DEMO_LOGINS:
         assert User.objects.get(email=login.email).check_password(DEMO_PASSWORD)
+
+
+def test_the_demo_refuses_a_database_with_other_accounts_unless_forced(personas):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="accounts besides the demo's"):
+        call_command("demo", "--no-serve", verbosity=0)
+    assert not User.objects.filter(email=DEMO_LOGINS[0].email).exists()

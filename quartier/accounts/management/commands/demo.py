@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from quartier.accounts import audit
-from quartier.accounts.demo import DEMO_PASSWORD, create_demo_logins
-from quartier.accounts.models import Role
+from quartier.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD, create_demo_logins
+from quartier.accounts.models import Role, User
 from quartier.database import analyse, project_apps
 
 
@@ -24,10 +24,22 @@ class Command(BaseCommand):
         parser.add_argument("--site-pack", type=Path, default=settings.DEFAULT_SITE_PACK)
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--no-serve", action="store_true", help="Set up the data, then stop.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Add the demo to a database that holds other accounts too.",
+        )
 
-    def handle(self, *args, addrport, site_pack, workers, no_serve, **options):
+    def handle(self, *args, addrport, site_pack, workers, no_serve, force, **options):
         verbosity = options["verbosity"]
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
+        others = User.objects.exclude(email__in=[login.email for login in DEMO_LOGINS])
+        if others.exists() and not force:
+            raise CommandError(
+                f"This database holds {others.count()} accounts besides the demo's: the demo "
+                "adds made-up people and logins with a known password. Use an empty database, "
+                "or add --force if that is what you want."
+            )
         call_command("load-site", str(site_pack), verbosity=verbosity)
         logins = create_demo_logins()
         self.stdout.write(create_demo_programme())
