@@ -26,6 +26,7 @@ from quartier.learning.appointments_feed import (
     user_for_feed_token,
 )
 from quartier.learning.models import Appointment, AppointmentStatus
+from quartier.learning.models.appointments import appointment_for_token
 from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint, OpeningHours
 
@@ -119,12 +120,9 @@ def appointment_request(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _by_token(token: str) -> Appointment:
-    appointment = (
-        Appointment.objects.with_scopes_disabled()
-        .select_related("contact_point")
-        .filter(token=token)
-        .first()
-    )
+    """The appointment of a resident's link; 404 for a wrong or expired token."""
+    queryset = Appointment.objects.with_scopes_disabled().select_related("contact_point")
+    appointment = appointment_for_token(token, queryset)
     if appointment is None:
         raise Http404
     return appointment

@@ -9,12 +9,14 @@ service locks the counsellors' ``Availability`` rows while it checks overlaps
 
 import secrets
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
@@ -90,16 +92,22 @@ ACTIVE_STATUSES = (
 )
 
 
+# The resident's links live this long after the appointment (or after a request that never
+# got a time): long enough to look up a past appointment, short enough not to last for ever.
+APPOINTMENT_LINK_DAYS = 60
+TOKEN_SALT = "quartier.learning.appointment-link"
+
+
 def new_appointment_token() -> str:
+    """Kept for migration 0001 only; tokens are derived now (`Appointment.token`)."""
     return secrets.token_urlsafe(24)
 
 
 class Appointment(models.Model):
     """A resident's appointment at a contact point, or a request for one outside the slots."""
 
+    # The resident's links (cancel, accept a proposal) carry `token`, derived from this.
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # The resident's links (cancel, accept a proposal) carry this; never the pk.
-    token = models.CharField(max_length=64, unique=True, default=new_appointment_token)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
     )
@@ -179,6 +187,16 @@ class Appointment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def token(self) -> str:
+        """The resident's key to this appointment: derived with the secret key (HMAC), so
+        nothing that grants access is stored; checked by `appointment_for_token`."""
+        return f"{self.public_id.hex}-{_token_mac(self.public_id.hex)}"
+
+    @property
+    def link_expires_at(self):
+        return (self.end or self.created_at) + timedelta(days=APPOINTMENT_LINK_DAYS)
 
     def short_name(self) -> str:
         """First name and initial of the last name: what a calendar feed may show."""
@@ -268,3 +286,24 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact_point} {self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+
+def _token_mac(public_hex: str) -> str:
+    return salted_hmac(TOKEN_SALT, public_hex, algorithm="sha256").hexdigest()[:32]
+
+
+def appointment_for_token(token: str, queryset=None) -> "Appointment | None":
+    """The appointment whose resident's link carries ``token``; None for a wrong or expired
+    token. Unscoped: the token is the right to see it."""
+    public_hex, _dash, mac = token.partition("-")
+    if len(public_hex) != 32 or not constant_time_compare(_token_mac(public_hex), mac):
+        return None
+    try:
+        public_id = uuid.UUID(hex=public_hex)
+    except ValueError:
+        return None
+    queryset = queryset if queryset is not None else Appointment.objects.with_scopes_disabled()
+    appointment = queryset.filter(public_id=public_id).first()
+    if appointment is None or appointment.link_expires_at < timezone.now():
+        return None
+    return appointment

@@ -161,3 +161,25 @@ def test_the_slot_page_has_a_constant_number_of_queries(
     with django_assert_num_queries(5):
         response = client.get("/en/learn/appointments/at/lernort/")
     assert response.status_code == 200
+
+
+def test_the_residents_link_is_derived_and_a_forged_one_finds_nothing(client, open_lernort):
+    appointment = book(open_lernort, WEDNESDAY_10)
+    # Nothing that grants access is stored: the link is an HMAC of the public id.
+    assert "token" not in {field.name for field in Appointment._meta.get_fields()}
+    assert appointment.token.startswith(appointment.public_id.hex + "-")
+    assert client.get(f"/en/learn/appointments/mine/{appointment.token}/").status_code == 200
+    forged = appointment.public_id.hex + "-" + "0" * 32
+    assert client.get(f"/en/learn/appointments/mine/{forged}/").status_code == 404
+    assert client.get("/en/learn/appointments/mine/nonsense/").status_code == 404
+
+
+def test_the_residents_link_expires_two_months_after_the_appointment(client, open_lernort):
+    import time_machine
+
+    appointment = book(open_lernort, WEDNESDAY_10)
+    url = f"/en/learn/appointments/mine/{appointment.token}/"
+    with time_machine.travel("2025-12-27 12:00 +0100", tick=False):  # 59 days after
+        assert client.get(url).status_code == 200
+    with time_machine.travel("2025-12-29 12:00 +0100", tick=False):  # 61 days after
+        assert client.get(url).status_code == 404
