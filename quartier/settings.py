@@ -73,7 +73,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin asks operators for their second factor (accounts/second_factor.py).
+    "quartier.accounts.admin_site.QuartierAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -179,6 +180,9 @@ AXES_LOCKOUT_CALLABLE = "quartier.accounts.views.locked_out"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Quartier")
+# Roles (and "operator" for /ops/admin/) that must sign in with a second factor before
+# any staff page opens. `./run demo` sets it empty for the demo logins.
+REQUIRE_2FA_ROLES = env_list("REQUIRE_2FA_ROLES", "operator,admin,lead")
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [

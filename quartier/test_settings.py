@@ -14,6 +14,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# The personas sign in without a second factor; tests of the requirement set it.
+REQUIRE_2FA_ROLES: list[str] = []
 
 # Tasks run at once, inside the test, against the real database.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The limits of the public forms count in memory, emptied before every test
+# (quartier/conftest.py); quartier/site/tests checks the database cache itself.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django_scopes import scope
 
 from quartier.accounts.access import Access
+from quartier.accounts.second_factor import second_factor_gate
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,11 @@ class AccessMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         access = getattr(view_func, "access", None)
         if access is not None:
+            if not access.public and request.user.is_authenticated:
+                match = request.resolver_match
+                gate = second_factor_gate(request, match.view_name if match else "")
+                if gate is not None:
+                    return gate
             rescope_for(request.user, access)
             return None
         match = request.resolver_match
