@@ -1,9 +1,12 @@
 """Administrators manage who belongs to their organisation, and in which role."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -38,16 +41,47 @@ def add_member(
     return membership
 
 
+# What other apps do when someone loses a role (the protocol of `on_member_removed`):
+# called inside the removal's transaction with (user, organisation, by), after the
+# membership is gone, so `organisations_of(user, …)` already answers without it.
+MemberRemoved = Callable[[User, Organisation, User], None]
+_ON_REMOVED: list[MemberRemoved] = []
+
+
+def on_member_removed(handler: MemberRemoved) -> None:
+    """Register what an app ends when a member loses a role (its availability, its feeds)."""
+    if handler not in _ON_REMOVED:
+        _ON_REMOVED.append(handler)
+
+
 def remove_member(membership: Membership, by: User) -> None:
+    """Take the role away; what the user held through it ends with it.
+
+    Apps end their own parts through `on_member_removed`. A user left without any
+    membership also loses their API tokens (they could open nothing any more).
+    """
+    user, organisation = membership.user, membership.organisation
     with transaction.atomic():
         log_action(
             "accounts.membership.removed",
             actor=by,
-            subject=membership.user,
-            organisation=membership.organisation,
+            subject=user,
+            organisation=organisation,
             data={"role": membership.role},
         )
         membership.delete()
+        if not Membership.objects.filter(user=user).exists():
+            revoked = user.api_tokens.filter(revoked_at=None).update(revoked_at=timezone.now())
+            if revoked:
+                log_action(
+                    "accounts.token.revoked",
+                    actor=by,
+                    subject=user,
+                    organisation=organisation,
+                    data={"tokens": revoked, "reason": "no membership left"},
+                )
+        for handler in _ON_REMOVED:
+            handler(user, organisation, by)
 
 
 def send_invitation(request: HttpRequest, user: User, organisation: Organisation) -> None:

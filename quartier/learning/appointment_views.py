@@ -40,6 +40,8 @@ from quartier.places.models import ContactPoint
 
 APPOINTMENT_STAFF = roles(*APPOINTMENT_ROLES)
 PAGE_SIZE = 50
+# The list's filter for coming appointments of people who no longer take appointments.
+REASSIGN = "reassign"
 
 
 def _orgs(user) -> list[int]:
@@ -76,8 +78,11 @@ def appointment_list(request: HttpRequest) -> HttpResponse:
     rows = Appointment.objects.filter(organisation_id__in=_orgs(request.user)).select_related(
         "contact_point", "counsellor"
     )
+    to_reassign = appointments.needs_new_counsellor(_orgs(request.user))
     if status == "open":
         rows = rows.filter(status__in=ACTIVE_STATUSES)
+    elif status == REASSIGN:
+        rows = rows.filter(pk__in=to_reassign)
     elif status in AppointmentStatus.values:
         rows = rows.filter(status=status)
     if point:
@@ -95,6 +100,8 @@ def appointment_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "place": point,
             "zone": zone,
+            "to_reassign": len(to_reassign),
+            "reassign": REASSIGN,
         },
     )
 

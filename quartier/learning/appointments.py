@@ -399,3 +399,55 @@ def forget_past_appointments(now: datetime | None = None) -> int:
         if count:
             log_action("learning.appointments.forgotten", data={"count": count, "days": days})
     return count
+
+
+def member_removed(user: User, organisation, by) -> None:
+    """When someone no longer takes appointments for ``organisation``: their availability
+    at its places goes, their feed stops if they take none anywhere, and their coming
+    appointments there stay listed for reassignment (`needs_new_counsellor`)."""
+    from quartier.learning.appointments_feed import revoke_feed_token
+    from quartier.learning.models import Availability
+
+    if organisation.pk in organisations_of(user, APPOINTMENT_ROLES):
+        return  # still takes appointments there through another role
+    removed, _rows = Availability.objects.filter(
+        user=user, contact_point__organisation=organisation
+    ).delete()
+    waiting = (
+        Appointment.objects.with_scopes_disabled()
+        .filter(pk__in=needs_new_counsellor([organisation.pk]), counsellor=user)
+        .count()
+    )
+    log_action(
+        "learning.appointments.member_removed",
+        actor=by,
+        subject=user,
+        organisation=organisation,
+        data={"availability_removed": removed, "appointments_to_reassign": waiting},
+    )
+    if not organisations_of(user, APPOINTMENT_ROLES):
+        revoke_feed_token(user)
+
+
+def needs_new_counsellor(organisation_ids: list[int]) -> list[int]:
+    """Ids of coming active appointments whose counsellor no longer takes appointments for
+    the organisation (removed, or deactivated): to reassign (propose a colleague) or
+    cancel. Two queries."""
+    members = Membership.objects.filter(
+        organisation_id__in=organisation_ids, role__in=APPOINTMENT_ROLES
+    )
+    current = set(members.values_list("organisation_id", "user_id"))
+    # Explicitly limited to the given organisations (the caller's, or the one acted on).
+    rows = (
+        Appointment.objects.with_scopes_disabled()
+        .filter(
+            organisation_id__in=organisation_ids,
+            status__in=ACTIVE_STATUSES,
+            counsellor__isnull=False,
+            start__gt=timezone.now(),
+        )
+        .values_list("pk", "organisation_id", "counsellor_id", "counsellor__is_active")
+    )
+    return [
+        pk for pk, org, counsellor, active in rows if not active or (org, counsellor) not in current
+    ]

@@ -4,13 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 def register() -> None:
-    from quartier.accounts import navigation
-    from quartier.learning import appointments_rights, appointments_timeline
+    from quartier.accounts import members, navigation
+    from quartier.learning import appointments, appointments_rights, appointments_timeline
     from quartier.learning.appointment_views import APPOINTMENT_STAFF
     from quartier.people import timeline
 
     # A participant's appointments and visits in their export, erasure and anonymisation.
     appointments_rights.register()
+    # A member who loses the role loses their availability and feed (accounts knows
+    # nothing of appointments).
+    members.on_member_removed(appointments.member_removed)
     # Appointments and visits appear on the person page; people knows nothing of them.
     timeline.register(appointments_timeline.timeline_entries)
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from quartier.accounts.models import Membership
 from quartier.learning.models import ACTIVE_STATUSES, Appointment, Availability
 from quartier.places.directory import Calendar, current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
@@ -129,10 +130,18 @@ def _free_counsellors(
 
 
 def availability_windows(point: ContactPoint) -> list[Window]:
-    """The contact point's counsellor availability. One query."""
+    """The availability of those who take appointments for the place's organisation now
+    (active users with the role there, not only an old entry). One query."""
+    from quartier.learning.appointments import APPOINTMENT_ROLES
+
+    members = Membership.objects.filter(
+        organisation_id=point.organisation_id, role__in=APPOINTMENT_ROLES
+    ).values("user_id")
     return [
         Window(a.weekday, a.starts, a.ends, a.user_id, a.valid_from, a.valid_until)
-        for a in Availability.objects.filter(contact_point=point, user__is_active=True)
+        for a in Availability.objects.filter(
+            contact_point=point, user__is_active=True, user_id__in=members
+        )
     ]
 
 
