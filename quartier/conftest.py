@@ -88,3 +88,13 @@ def two_org_personas(home_org, other_org, business_org) -> dict[str, User]:
         "counsellor+viewer": counsellor_viewer,
         "advisor+employer": advisor_employer,
     }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The public forms' limits and mail counts start from nothing in every test."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield

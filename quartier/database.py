@@ -23,12 +23,31 @@ Searches match words anywhere in a folded text (`normalised__contains`,
 it. On PostgreSQL a GIN index with `pg_trgm`'s operator class can, so the
 migrations of the searched tables add one through `trigram_index()`. SQLite has
 no such index; there the tables of one programme are small enough to scan.
+
+The shared cache
+----------------
+The limits of the public forms and the daily count of mails to unconfirmed
+addresses must be seen by every server process, so they live in Django's
+database cache (one machine needs no extra server, as with the task queue). The
+accounts app's migration creates its table through `cache_table()`, so that
+`quartier migrate` and every test database have it. Django's own `incr` reads,
+adds and writes in three steps: two requests at once could both read 4 and
+write 5, which is why django-ratelimit's check E003 refuses the database cache.
+`DatabaseCache.incr` here first takes the row's write lock with an `UPDATE` that
+changes nothing (a row lock on PostgreSQL; on SQLite the database's write lock,
+which a second writer waits for through the busy timeout), so a parallel
+increment waits for the first and then counts on from its result.
 """
 
+import base64
+import pickle
 from collections.abc import Iterable
 
 from django.apps import apps
-from django.db import connection, migrations, models
+from django.core.cache.backends import db as db_cache
+from django.core.management import call_command
+from django.db import connection, connections, migrations, models, router, transaction
+from django.utils import timezone
 
 
 def tables(models_or_apps: Iterable[type[models.Model] | str]) -> list[str]:
@@ -90,3 +109,46 @@ def trigram_index(table: str, column: str, name: str) -> migrations.RunPython:
             schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
 
     return migrations.RunPython(create, drop)
+
+
+def cache_table(name: str) -> migrations.RunPython:
+    """A migration operation: the table of a database cache, as ``createcachetable`` makes it."""
+
+    def create(apps, schema_editor):
+        alias = schema_editor.connection.alias
+        call_command("createcachetable", name, database=alias, verbosity=0)
+
+    def drop(apps, schema_editor):
+        schema_editor.execute(f"DROP TABLE IF EXISTS {schema_editor.quote_name(name)}")
+
+    return migrations.RunPython(create, drop)
+
+
+class DatabaseCache(db_cache.DatabaseCache):
+    """Django's database cache, with an increment that parallel requests cannot interleave."""
+
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        alias = router.db_for_write(self.cache_model_class)
+        db = connections[alias]
+        quote = db.ops.quote_name
+        table, cache_key = quote(self._table), quote("cache_key")
+        value, expires = quote("value"), quote("expires")
+        now = db.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0, tzinfo=None))
+        with transaction.atomic(using=alias), db.cursor() as cursor:
+            # The write comes first, to take the lock before reading.
+            cursor.execute(
+                f"UPDATE {table} SET {expires} = {expires} "
+                f"WHERE {cache_key} = %s AND {expires} > %s",
+                [key, now],
+            )
+            if cursor.rowcount != 1:
+                raise ValueError(f"Key '{key}' not found")
+            cursor.execute(f"SELECT {value} FROM {table} WHERE {cache_key} = %s", [key])
+            stored = db.ops.process_clob(cursor.fetchone()[0])
+            number = pickle.loads(base64.b64decode(stored.encode())) + delta
+            pickled = base64.b64encode(pickle.dumps(number, self.pickle_protocol)).decode("latin1")
+            cursor.execute(
+                f"UPDATE {table} SET {value} = %s WHERE {cache_key} = %s", [pickled, key]
+            )
+        return number

@@ -7,6 +7,7 @@ organisations and opening hours come from a site pack (see `places/sitepack.py`)
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,14 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_rate(name: str, default: str) -> str:
+    """A rate as django-ratelimit reads it: "5/m" is five a minute (s, m, h or d)."""
+    value = env_str(name, default).strip()
+    if not re.fullmatch(r"\d+/\d*[smhd]", value):
+        raise ImproperlyConfigured(f"{name} must be a count per period like 5/m, not {value!r}")
+    return value
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
@@ -82,6 +91,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_ratelimit",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "ninja",
@@ -102,6 +112,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -258,6 +269,18 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 10) * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts only from
+# this site (its static files), never inline. The QR codes are inline <svg> elements, which
+# need nothing here. The one exception, the API docs page, is in quartier/urls.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 NINJA_PAGINATION_PER_PAGE = 50
 
@@ -276,3 +299,24 @@ LOGGING = {
 
 # The site pack loaded by `quartier demo` when none is named.
 DEFAULT_SITE_PACK = Path(env_str("SITE_PACK", str(PROJECT_DIR / "sitepacks" / "leipzig-ost.toml")))
+
+# Public forms (appointments, offer registration, password reset, passport check):
+# attempts per client address and per typed e-mail address, as "count/period"
+# (django-ratelimit), and at most so many mails a day to an address nobody has
+# confirmed. The counts live in the database cache, which every server process
+# shares; `quartier migrate` creates its table (quartier/database.py).
+PUBLIC_FORM_RATE_PER_IP = env_rate("PUBLIC_FORM_RATE_PER_IP", "5/m")
+PUBLIC_FORM_RATE_PER_EMAIL = env_rate("PUBLIC_FORM_RATE_PER_EMAIL", "5/h")
+UNCONFIRMED_MAILS_PER_DAY = env_int("UNCONFIRMED_MAILS_PER_DAY", 3)
+CACHES = {
+    "default": {
+        "BACKEND": "quartier.database.DatabaseCache",
+        "LOCATION": "quartier_cache",  # the table of migration accounts/0002_cache_table
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+}
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "quartier.site.public_forms.client_ip"  # heeds PROXY_COUNT
+# W001 says only that the backend is neither memcached nor Redis. E003, an increment
+# that is not atomic, does not apply to quartier.database.DatabaseCache.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

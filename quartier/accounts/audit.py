@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.core import signing
 from django.db import models, transaction
 
 from quartier.accounts.models import AuditEntry, Organisation
@@ -32,20 +33,54 @@ def mask_secrets(data: dict[str, Any]) -> dict[str, Any]:
     return masked
 
 
+# Relations followed from a record to the person it belongs to (a qualification's
+# profile's participant, a goal's case's participant); only relation names, so that
+# accounts needs to know nothing of the apps that hold personal data.
+PERSON_MODEL = "people.participant"
+PERSON_PATH = ("participant", "profile", "case", "qualification")
+
+
+def person_reference(subject: models.Model | None) -> str:
+    """The public reference of the person ``subject`` belongs to, or "" for none.
+
+    Follows the relations in PERSON_PATH (at most three steps); a relation that is
+    already loaded costs no query.
+    """
+    current = subject
+    for _step in range(4):
+        if current is None:
+            return ""
+        if current._meta.label_lower == PERSON_MODEL:
+            return str(current.public_id)
+        for name in PERSON_PATH:
+            field = next((f for f in current._meta.concrete_fields if f.name == name), None)
+            if field is not None and field.is_relation and getattr(current, field.attname):
+                current = getattr(current, name)
+                break
+        else:
+            return ""
+    return ""
+
+
 def log_action(
     code: str,
     actor=None,
     subject: models.Model | None = None,
     data: dict[str, Any] | None = None,
-    organisation: Organisation | None = None,
+    organisation: Organisation | int | None = None,
+    person: str | None = None,
 ) -> AuditEntry:
     """Write one audit entry.
 
     ``code`` is dotted (``people.consent.withdrawn``); ``subject`` is the record
     acted on, kept as type and id only; ``data`` is masked for secrets. The
-    organisation defaults to the subject's own, then to the actor's first one.
+    organisation defaults to the subject's own, then to the actor's first one. The
+    person defaults to the one the subject belongs to (``person_reference``).
     """
-    organisation_id = organisation.pk if organisation is not None else None
+    if isinstance(organisation, int):
+        organisation_id: int | None = organisation
+    else:
+        organisation_id = organisation.pk if organisation is not None else None
     if organisation_id is None and subject is not None:
         if isinstance(subject, Organisation):
             organisation_id = subject.pk
@@ -65,6 +100,7 @@ def log_action(
         organisation_id=organisation_id,
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
+        person=person if person is not None else person_reference(subject),
         data=mask_secrets(data or {}),
     )
     pending = _pending.get()
@@ -102,3 +138,30 @@ def batched() -> Iterator[None]:
 def _flush(pending: list[AuditEntry]) -> None:
     AuditEntry.objects.with_scopes_disabled().bulk_create(pending)
     pending.clear()
+
+
+# -- Pages that reload themselves ------------------------------------------------------
+# A page that refreshes itself while work runs (a passport being made) would log a read
+# every few seconds. Its refresh link carries a signed marker for this user and path;
+# a request with a valid, recent marker is the page reloading, not a person reading.
+AUTO_REFRESH_SALT = "quartier.accounts.auto-refresh"
+AUTO_REFRESH_MAX_AGE = 600  # seconds
+
+
+def auto_refresh_marker(request) -> str:
+    """The marker for the refresh link of the page ``request`` shows."""
+    return signing.TimestampSigner(salt=AUTO_REFRESH_SALT).sign(f"{request.user.pk}:{request.path}")
+
+
+def is_auto_refresh(request) -> bool:
+    """Whether ``request`` is the page reloading itself (see `auto_refresh_marker`)."""
+    marker = request.GET.get("auto", "")
+    if not marker:
+        return False
+    try:
+        value = signing.TimestampSigner(salt=AUTO_REFRESH_SALT).unsign(
+            marker, max_age=AUTO_REFRESH_MAX_AGE
+        )
+    except signing.BadSignature:
+        return False
+    return value == f"{request.user.pk}:{request.path}"

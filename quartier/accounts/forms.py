@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.models import ApiToken, Role, User
+from quartier.site.public_forms import HoneypotForm
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -36,7 +37,7 @@ class TokenForm(forms.Form):
         return self.cleaned_data["code"].strip()
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
+class PasswordResetForm(HoneypotForm, auth_forms.PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         # The message goes out in the recipient's language, not the requester's.
         with translation.override(context["user"].language):
@@ -57,7 +58,11 @@ class NewApiTokenForm(forms.ModelForm):
 
 
 class AuditFilterForm(forms.Form):
-    subject = forms.CharField(label=_("Record (person) id"), required=False, max_length=64)
+    person = forms.UUIDField(
+        label=_("Person (reference number)"),
+        required=False,
+        help_text=_("The reference number shown on the person's page."),
+    )
     actor = forms.ModelChoiceField(label=_("Who"), queryset=User.objects.none(), required=False)
     code = forms.CharField(
         label=_("Action"),

@@ -216,6 +216,9 @@ class AuditEntry(models.Model):
     code = models.CharField(_("action"), max_length=100)
     subject_type = models.CharField(_("record type"), max_length=100, blank=True)
     subject_id = models.CharField(_("record"), max_length=64, blank=True)
+    # The reference number of the person the record belongs to (a participant's public
+    # id), so that the person's export lists every access to anything of theirs.
+    person = models.CharField(_("person (reference number)"), max_length=36, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = ScopedManager(
@@ -232,6 +235,8 @@ class AuditEntry(models.Model):
             models.Index(fields=["organisation", "-created_at"], name="audit_org_time"),
             # "Everything that happened to this record", filtered by person.
             models.Index(fields=["subject_type", "subject_id"], name="audit_subject"),
+            # Everything about one person: their export, the audit page's person filter.
+            models.Index(fields=["person", "created_at"], name="audit_person"),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -38,6 +39,7 @@ from quartier.accounts.forms import (
     TokenForm,
 )
 from quartier.accounts.models import AuditEntry, Membership, Organisation, Role, User
+from quartier.site.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +72,18 @@ def _translated_path(path: str, language: str) -> str:
     return translate_url(path, language)
 
 
+def _log_failed_login(typed: str) -> None:
+    """A known account is named by reference; what someone typed for an unknown one is
+    kept only as a keyed hash (it may be a mistyped password or someone else's address)."""
+    email = typed.strip().lower()[:254]
+    user = User.objects.filter(email__iexact=email).first() if email else None
+    if user is not None:
+        log_action("accounts.login.failed", subject=user)
+    else:
+        digest = salted_hmac("quartier.accounts.failed-login", email, algorithm="sha256")
+        log_action("accounts.login.failed", data={"unknown_address": digest.hexdigest()[:32]})
+
+
 @allow(PUBLIC)
 def login(request: HttpRequest) -> HttpResponse:
     next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
@@ -86,7 +100,7 @@ def login(request: HttpRequest) -> HttpResponse:
             request.session[PENDING_NEXT] = next_url
             request.session[PENDING_TRIES] = 0
             return redirect("accounts:login-otp")
-        log_action("accounts.login.failed", data={"email": form.data.get("username", "")[:254]})
+        _log_failed_login(form.data.get("username", ""))
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 
@@ -141,14 +155,30 @@ def logout(request: HttpRequest) -> HttpResponse:
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
+def _refuse_too_many(view) -> HttpResponse:
+    """A form view's page again with the polite message (429); nothing is done or sent."""
+    form = view.get_form()
+    form.add_error(None, TOO_MANY)
+    return view.render_to_response(view.get_context_data(form=form), status=STATUS_TOO_MANY)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    def post(self, request, *args, **kwargs):
+        if request.limited:
+            return _refuse_too_many(self)
+        return super().post(request, *args, **kwargs)
+
+
 password_reset = allow(PUBLIC)(
-    auth_views.PasswordResetView.as_view(
-        form_class=PasswordResetForm,
-        template_name="accounts/password_reset.html",
-        email_template_name="accounts/email/password_reset.txt",
-        html_email_template_name="accounts/email/password_reset.html",
-        subject_template_name="accounts/email/password_reset_subject.txt",
-        success_url=reverse_lazy("accounts:password-reset-done"),
+    limit_public_form("accounts.password-reset")(
+        PasswordResetView.as_view(
+            form_class=PasswordResetForm,
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/email/password_reset.txt",
+            html_email_template_name="accounts/email/password_reset.html",
+            subject_template_name="accounts/email/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password-reset-done"),
+        )
     )
 )
 password_reset_done = allow(PUBLIC)(
@@ -160,13 +190,22 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-complete")
 
+    def post(self, request, *args, **kwargs):
+        if request.limited:
+            return _refuse_too_many(self)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         response = super().form_valid(form)
         log_action("accounts.password.reset", actor=None, subject=self.user)
         return response
 
 
-password_reset_confirm = allow(PUBLIC)(PasswordResetConfirmView.as_view())
+password_reset_confirm = allow(PUBLIC)(
+    limit_public_form("accounts.password-reset-confirm", email_field=None)(
+        PasswordResetConfirmView.as_view()
+    )
+)
 password_reset_complete = allow(PUBLIC)(
     auth_views.PasswordResetCompleteView.as_view(
         template_name="accounts/password_reset_complete.html"
@@ -308,8 +347,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
     if form.is_valid():
         data = form.cleaned_data
-        if data["subject"]:
-            entries = entries.filter(subject_id=data["subject"].strip())
+        if data["person"]:
+            entries = entries.filter(person=str(data["person"]))
         if data["actor"]:
             entries = entries.filter(actor=data["actor"])
         if data["code"]:

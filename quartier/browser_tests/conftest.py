@@ -5,6 +5,7 @@ The tests skip when Chromium or axe-core (from `npm ci`) is missing, except in C
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# Init scripts and exposed bindings run outside the page's policy, so they see every
+# violation, from the first byte of each document on.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => window.reportCspViolation(
+  `${event.effectiveDirective} refused ${event.blockedURI || "?"} `
+  + `at ${event.sourceFile || event.documentURI}:${event.lineNumber}:${event.columnNumber}`));
+"""
+CSP_MESSAGE = re.compile(r"Content.Security.Policy|Refused to", re.IGNORECASE)
 
 
 def in_ci() -> bool:
@@ -75,6 +85,17 @@ def new_page(browser, live_server):
             lambda r: r.status >= 400 and page.broken_requests.append(f"{r.status} {r.url}"),
         )
         page.on("requestfailed", lambda r: page.broken_requests.append(f"failed {r.url}"))
+        # Every Content-Security-Policy violation, as Chromium logs it and as the page's
+        # `securitypolicyviolation` event reports it (with the place it came from).
+        page.csp_violations = []
+        page.on(
+            "console",
+            lambda m: CSP_MESSAGE.search(m.text) and page.csp_violations.append(m.text),
+        )
+        context.expose_binding(
+            "reportCspViolation", lambda source, text: page.csp_violations.append(text)
+        )
+        context.add_init_script(CSP_LISTENER)
         return page
 
     yield open_page
@@ -88,7 +109,9 @@ def page(new_page):
 
 
 def axe_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE_JS))
+    # Evaluated through the DevTools protocol, not added as a <script> element: the
+    # Content-Security-Policy refuses inline scripts, and should refuse this one too.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate("async () => (await axe.run()).violations")
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from quartier.accounts.access import PUBLIC, allow, organisations_of
+from quartier.accounts.audit import auto_refresh_marker, is_auto_refresh
 from quartier.competences import passport as passports
 from quartier.competences.contact_requests import requests_for_participant
 from quartier.competences.employers import pseudonym
@@ -21,6 +22,12 @@ from quartier.competences.profile import (
 )
 from quartier.people.consent import has_consent
 from quartier.people.models import Purpose
+from quartier.site.public_forms import (
+    STATUS_TOO_MANY,
+    TOO_MANY,
+    HoneypotForm,
+    limit_public_form,
+)
 
 # Seconds between reloads of the page while a passport is being made.
 REFRESH_SECONDS = 3
@@ -46,7 +53,8 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
                     _("The profile has not changed since this passport; here it is again."),
                 )
         return redirect("competences:passport", code=participant.public_id)
-    view_profile(participant, request.user)
+    if not is_auto_refresh(request):  # the page reloading while a passport is made
+        view_profile(participant, request.user)
     issued = passports.passports_of(participant)
     latest = issued[0] if issued else None
     profile = existing_profile(participant)
@@ -60,6 +68,7 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
         and latest.profile_version == profile.version
         and latest.withdrawn_at is None,
         "refresh": REFRESH_SECONDS if latest is not None and latest.is_busy else None,
+        "auto": auto_refresh_marker(request),
         "may_issue": participant.organisation_id in organisations_of(request.user, WRITE_ROLES),
         "shown_to_employers": has_consent(participant, Purpose.EMPLOYER_PROFILE),
         "pseudonym": pseudonym(profile) if profile is not None else "",
@@ -92,19 +101,30 @@ def passport_download(request: HttpRequest, code) -> HttpResponse:
 
 @allow(PUBLIC)
 def verify_form(request: HttpRequest) -> HttpResponse:
+    """The form, sent by GET; the lookup is ``verify``, which counts the attempts."""
     typed = request.GET.get("code", "").strip()
+    context = {"searched": False, "honeypot": HoneypotForm()}
+    if typed and not HoneypotForm(request.GET).is_valid():
+        # Answered like a code that was not found: nothing says why.
+        context |= {"searched": True, "passport": None, "code": typed}
+        return render(request, "competences/passport/verify.html", context, status=404)
     if typed:
         return redirect("competences-public:verify", code=normalise_code(typed) or "-")
-    return render(request, "competences/passport/verify.html", {"searched": False})
+    return render(request, "competences/passport/verify.html", context)
 
 
 @allow(PUBLIC)
+@limit_public_form("competences.passport-verify", email_field=None, methods=["GET"])
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     """Confirms only that a passport was issued, by which organisation and on which day."""
+    context = {"code": code, "honeypot": HoneypotForm()}
+    if request.limited:
+        context |= {"searched": False, "error": TOO_MANY}
+        return render(request, "competences/passport/verify.html", context, status=STATUS_TOO_MANY)
     passport = passports.verify(code)
     return render(
         request,
         "competences/passport/verify.html",
-        {"searched": True, "passport": passport, "code": code},
+        context | {"searched": True, "passport": passport},
         status=200 if passport is not None else 404,
     )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.learning.models import AppointmentStatus, VisitKind
 from quartier.people.languages import language_choices
 from quartier.places.models import Weekday
+from quartier.site.public_forms import HoneypotForm
 
 
 class DateInput(forms.DateInput):
@@ -30,7 +31,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class BookingForm(forms.Form):
+class BookingForm(HoneypotForm):
     """A resident's details for a slot; no account needed."""
 
     name = forms.CharField(label=_("Your name"), max_length=200)

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from quartier.accounts.models import Organisation
 from quartier.learning.models import Audience, Offer, OfferKind
 from quartier.places.models import ContactPoint, Quarter
+from quartier.site.public_forms import HoneypotForm
 
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
 
@@ -140,7 +141,7 @@ class BusinessStaffForm(forms.Form):
         return names
 
 
-class PublicRegistrationForm(forms.Form):
+class PublicRegistrationForm(HoneypotForm):
     """A resident registers without an account: name, a way to reach them, their language."""
 
     name = forms.CharField(label=_("Your name"), max_length=300)

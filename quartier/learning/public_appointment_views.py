@@ -29,6 +29,7 @@ from quartier.learning.models import Appointment, AppointmentStatus
 from quartier.learning.models.appointments import appointment_for_token
 from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint, OpeningHours
+from quartier.site.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 
 
 def _points():
@@ -76,6 +77,7 @@ def appointment_slots(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @allow(PUBLIC)
+@limit_public_form("learning.appointment-book")
 def appointment_book(request: HttpRequest, slug: str) -> HttpResponse:
     point = _point(slug)
     start = _slot_start(request)
@@ -84,7 +86,9 @@ def appointment_book(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, _("This time was just taken. Please choose another one."))
         return redirect("learning-public:appointment-slots", slug=point.slug)
     form = BookingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.limited:
+        form.add_error(None, TOO_MANY)
+    elif request.method == "POST" and form.is_valid():
         try:
             appointment = appointments.book_appointment(
                 point, slot.start, language=get_language(), **form.cleaned_data
@@ -99,14 +103,18 @@ def appointment_book(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "learning/appointments/book.html",
         {"point": point, "form": form, "slot": slot, "start": slot.start.astimezone(zone)},
+        status=STATUS_TOO_MANY if request.limited else 200,
     )
 
 
 @allow(PUBLIC)
+@limit_public_form("learning.appointment-request")
 def appointment_request(request: HttpRequest, slug: str) -> HttpResponse:
     point = _point(slug)
     form = RequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.limited:
+        form.add_error(None, TOO_MANY)
+    elif request.method == "POST" and form.is_valid():
         try:
             appointment = appointments.request_individual(
                 point, language=get_language(), **form.cleaned_data
@@ -116,7 +124,12 @@ def appointment_request(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. We will get in touch with you."))
             return redirect("learning-public:appointment-manage", token=appointment.token)
-    return render(request, "learning/appointments/request.html", {"point": point, "form": form})
+    return render(
+        request,
+        "learning/appointments/request.html",
+        {"point": point, "form": form},
+        status=STATUS_TOO_MANY if request.limited else 200,
+    )
 
 
 def _by_token(token: str) -> Appointment:
@@ -128,9 +141,7 @@ def _by_token(token: str) -> Appointment:
     return appointment
 
 
-@allow(PUBLIC)
-def appointment_manage(request: HttpRequest, token: str) -> HttpResponse:
-    appointment = _by_token(token)
+def _manage_page(request: HttpRequest, appointment: Appointment, status: int = 200) -> HttpResponse:
     zone = site_calendar(current_site_pack()).zone
     return render(
         request,
@@ -140,13 +151,27 @@ def appointment_manage(request: HttpRequest, token: str) -> HttpResponse:
             "start": appointment.start.astimezone(zone) if appointment.start else None,
             "proposed": appointment.status == AppointmentStatus.PROPOSED,
         },
+        status=status,
     )
+
+
+def _refuse_too_many(request: HttpRequest, appointment: Appointment) -> HttpResponse:
+    messages.error(request, TOO_MANY)
+    return _manage_page(request, appointment, status=STATUS_TOO_MANY)
+
+
+@allow(PUBLIC)
+def appointment_manage(request: HttpRequest, token: str) -> HttpResponse:
+    return _manage_page(request, _by_token(token))
 
 
 @allow(PUBLIC)
 @require_POST
+@limit_public_form("learning.appointment-manage", email_field=None)
 def appointment_cancel_by_resident(request: HttpRequest, token: str) -> HttpResponse:
     appointment = _by_token(token)
+    if request.limited:
+        return _refuse_too_many(request, appointment)
     try:
         appointments.cancel_appointment(appointment)
     except appointments.AppointmentError as error:
@@ -158,8 +183,11 @@ def appointment_cancel_by_resident(request: HttpRequest, token: str) -> HttpResp
 
 @allow(PUBLIC)
 @require_POST
+@limit_public_form("learning.appointment-manage", email_field=None)
 def appointment_respond(request: HttpRequest, token: str) -> HttpResponse:
     appointment = _by_token(token)
+    if request.limited:
+        return _refuse_too_many(request, appointment)
     answer = request.POST.get("answer")
     if answer not in ("accept", "decline"):
         messages.error(request, _("Please accept or decline the proposed time."))

@@ -26,6 +26,7 @@ from quartier.learning.registrations import (
 )
 from quartier.people.languages import language_name
 from quartier.places.models import Weekday
+from quartier.site.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 from quartier.site.views import MONTHS
 
 
@@ -94,10 +95,13 @@ def offer_calendar(request: HttpRequest) -> HttpResponse:
 
 
 @allow(PUBLIC)
+@limit_public_form("learning.offer-register")
 def offer_page(request: HttpRequest, code) -> HttpResponse:
     offer = get_public_offer(code)
     form = PublicRegistrationForm(request.POST or None, initial={"language": get_language()})
-    if request.method == "POST" and form.is_valid():
+    if request.limited:
+        form.add_error(None, TOO_MANY)
+    elif request.method == "POST" and form.is_valid():
         try:
             registration = register(
                 offer,
@@ -130,14 +134,18 @@ def offer_page(request: HttpRequest, code) -> HttpResponse:
         request,
         "learning/offers/public_offer.html",
         {"card": card, "offer": annotated, "form": form},
+        status=STATUS_TOO_MANY if request.limited else 200,
     )
 
 
 @allow(PUBLIC)
+@limit_public_form("learning.offer-cancel", email_field=None)
 def cancel_registration(request: HttpRequest, code, token: str) -> HttpResponse:
     registration = registration_for_token(code, token)
     error = ""
-    if request.method == "POST":
+    if request.limited:
+        error = TOO_MANY
+    elif request.method == "POST":
         try:
             cancel(registration, request.user)
         except RegistrationError as refused:
@@ -156,6 +164,7 @@ def cancel_registration(request: HttpRequest, code, token: str) -> HttpResponse:
             "cancelled": registration.status == RegistrationStatus.CANCELLED,
             "error": error,
         },
+        status=STATUS_TOO_MANY if request.limited else 200,
     )
 
 

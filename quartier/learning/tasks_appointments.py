@@ -3,6 +3,11 @@
 Each mail is a subject/text/HTML trio under ``learning/emails/appointments/``,
 rendered in the recipient's language: the resident's stored language, the
 counsellor's account language.
+
+Nobody has confirmed a resident's address: of what the resident typed, their mails
+carry only the name (``mail_name``: short, without links), never the topic or the
+note; and the first answers (``FIRST_KINDS``) go to one address at most a few times
+a day (``may_mail_unconfirmed``), so that the public form cannot flood a stranger.
 """
 
 import logging
@@ -22,12 +27,16 @@ from quartier.learning.appointments import (
 )
 from quartier.learning.appointments_feed import manage_url, resident_ics
 from quartier.learning.models import Appointment
+from quartier.lib.mail_names import mail_name
 from quartier.places.directory import current_site_pack, site_calendar
+from quartier.site.public_forms import may_mail_unconfirmed
 
 logger = logging.getLogger(__name__)
 
 RESIDENT_KINDS = {"booked", "requested", "confirmed", "proposed", "cancelled", "reminder"}
 WITH_ICS = {"booked", "confirmed", "reminder"}
+# The answers to the public form, which anybody can have sent to any address.
+FIRST_KINDS = {"booked", "requested"}
 
 
 def _load(appointment_id: int) -> Appointment | None:
@@ -48,6 +57,7 @@ def _send(kind: str, to: str, language: str, context: dict, ics: bool) -> None:
             "kind": kind,
             "start": appointment.start.astimezone(zone) if appointment.start else None,
             "zone": zone,
+            "resident_name": mail_name(appointment.name),
         }
         subject = " ".join(
             render_to_string("learning/emails/appointments/subject.txt", context).split()
@@ -67,6 +77,14 @@ def send_appointment_mail(appointment_id: int, kind: str) -> bool:
     """Tell the resident about their appointment (``kind`` as in ``RESIDENT_KINDS``)."""
     appointment = _load(appointment_id)
     if appointment is None or not appointment.email or kind not in RESIDENT_KINDS:
+        return False
+    if kind in FIRST_KINDS and not may_mail_unconfirmed(appointment.email):
+        logger.warning(
+            "Not sent: the %s mail of appointment %s; its address has had %d such mails today",
+            kind,
+            appointment.public_id,
+            settings.UNCONFIRMED_MAILS_PER_DAY,
+        )
         return False
     with translation.override(appointment.language):
         context = {"appointment": appointment, "manage_url": manage_url(appointment)}

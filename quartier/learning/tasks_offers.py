@@ -1,4 +1,10 @@
-"""Mails about registrations, sent in the registered person's language (django-tasks)."""
+"""Mails about registrations, sent in the registered person's language (django-tasks).
+
+Nobody has confirmed the address given on the public form: of what the person typed,
+the mails carry only the name (``mail_name``: short, without links), and the first
+answer to a public registration goes to one address at most a few times a day
+(``may_mail_unconfirmed``), so that the form cannot flood a stranger.
+"""
 
 import logging
 
@@ -15,12 +21,21 @@ from quartier.learning.calendar_feed import (
     place_text,
     registration_dates,
 )
-from quartier.learning.models import OfferDate, Registration, RegistrationStatus
+from quartier.learning.models import (
+    OfferDate,
+    Registration,
+    RegistrationSource,
+    RegistrationStatus,
+)
+from quartier.lib.mail_names import mail_name
+from quartier.site.public_forms import may_mail_unconfirmed
 
 logger = logging.getLogger(__name__)
 
 MAIL_KINDS = ("confirmed", "waiting", "moved_up", "cancelled")
 WITH_CALENDAR = ("confirmed", "moved_up")
+# The answers to a registration, which anybody can send on the public page.
+FIRST_KINDS = ("confirmed", "waiting")
 
 
 def registration_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
@@ -43,6 +58,7 @@ def registration_mail(registration: Registration, kind: str) -> EmailMultiAltern
             "offer_url": offer_url(registration.offer, language),
             "rank": waiting_rank(registration),
             "kind": kind,
+            "resident_name": mail_name(registration.name),
         }
         base = f"learning/emails/offers/{kind}"
         subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
@@ -83,6 +99,18 @@ def send_registration_mail(registration_id: int, kind: str) -> bool:
     }[kind]
     if registration.status != expected:
         return False
+    if (
+        kind in FIRST_KINDS
+        and registration.source == RegistrationSource.PUBLIC
+        and not may_mail_unconfirmed(registration.email)
+    ):
+        logger.warning(
+            "Not sent: the %s mail of registration %s; its address has had %d such mails today",
+            kind,
+            registration.code,
+            settings.UNCONFIRMED_MAILS_PER_DAY,
+        )
+        return False
     registration_mail(registration, kind).send()
     return True
 
@@ -108,6 +136,7 @@ def date_cancelled_mail(
             "place": place_text(offer, offer_date),
             "cancel_url": settings.SITE_URL + cancel_path,
             "offer_url": offer_url(offer, language),
+            "resident_name": mail_name(registration.name),
         }
         base = "learning/emails/offers/date_cancelled"
         subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())

@@ -46,6 +46,7 @@ from datetime import date
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
@@ -245,7 +246,8 @@ def _access_rows(participant: Participant) -> Rows:
     with scopes_disabled():
         entries = (
             AuditEntry.objects.filter(
-                subject_type=Participant._meta.label_lower, subject_id=str(participant.pk)
+                Q(person=str(participant.public_id))
+                | Q(subject_type=Participant._meta.label_lower, subject_id=str(participant.pk))
             )
             .select_related("organisation")
             .order_by("created_at", "id")

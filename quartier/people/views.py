@@ -87,6 +87,13 @@ def participant_list(request: HttpRequest) -> HttpResponse:
                 people = extra.apply(people, value, request.user)
     people = people.select_related("quarter", "entry").order_by("family_name", "given_name", "pk")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Who was shown to whom: one entry per page, with the reference numbers listed.
+    log_action(
+        "people.participant.listed",
+        actor=request.user,
+        organisation=casework_organisations(request.user)[0],
+        data={"page": page.number, "people": [str(person.public_id) for person in page]},
+    )
     today = timezone.localdate()
     rows = [
         {

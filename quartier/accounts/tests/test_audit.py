@@ -71,8 +71,9 @@ def test_the_audit_page_shows_only_the_leads_organisations(client, personas):
 
 def test_the_audit_page_filters_by_person_actor_action_and_date(client, personas, home_org):
     lead, counsellor = personas["lead"], personas["counsellor"]
+    person = "3f2b5a4e-8c1d-4e6f-9a7b-1c2d3e4f5a6b"  # a participant's reference number
     with time_machine.travel("2026-03-02 10:00 +01:00"):
-        log_action("people.participant.viewed", actor=counsellor, subject=counsellor)
+        log_action("people.participant.viewed", actor=counsellor, subject=counsellor, person=person)
     with time_machine.travel("2026-03-05 10:00 +01:00"):
         log_action("people.participant.changed", actor=lead, subject=lead)
     client.force_login(lead)
@@ -81,7 +82,9 @@ def test_the_audit_page_filters_by_person_actor_action_and_date(client, personas
         page = client.get("/en/staff/audit/", query).context["page"]
         return [entry.code for entry in page if entry.code.startswith("people.")]
 
-    assert codes(subject=str(counsellor.pk)) == ["people.participant.viewed"]
+    assert codes(person=person) == ["people.participant.viewed"]
+    # internal ids are not a filter any more: only the reference numbers the UI shows
+    assert codes(person=str(counsellor.pk)) != ["people.participant.viewed"]
     assert codes(actor=str(lead.pk)) == ["people.participant.changed"]
     assert codes(code="people.participant.v") == ["people.participant.viewed"]
     assert codes(date_from="2026-03-03") == ["people.participant.changed"]

@@ -96,6 +96,25 @@ def test_sign_in_and_failures_are_in_the_audit_log(client, counsellor):
         failure = AuditEntry.objects.get(code="accounts.login.failed")
     assert codes == ["accounts.login.failed", "accounts.login.succeeded"]
     assert "password" not in failure.data
+    assert (failure.subject_id, failure.data) == (str(counsellor.pk), {})
+
+
+def test_a_failed_sign_in_for_an_unknown_address_keeps_only_a_keyed_hash(client):
+    sign_in(client, "Someone.Else@Example.org", "secret-typed-here")
+    with scopes_disabled():
+        failure = AuditEntry.objects.get(code="accounts.login.failed")
+    text = str(failure.data)
+    assert "someone" not in text.lower() and "secret" not in text
+    assert len(failure.data["unknown_address"]) == 32
+    # the same address gives the same hash, so repeated attempts can be told apart
+    sign_in(client, "someone.else@example.org", "again")
+    with scopes_disabled():
+        hashes = set(
+            AuditEntry.objects.filter(code="accounts.login.failed").values_list(
+                "data__unknown_address", flat=True
+            )
+        )
+    assert len(hashes) == 1
 
 
 def test_sign_out_needs_a_post(client, counsellor):

@@ -114,3 +114,27 @@ def test_the_page_says_whether_and_how_employers_see_the_person(client, counsell
     html = client.get(page_url(rami)).content.decode()
     assert "Yes: the person has agreed" in html
     assert shown_as in html
+
+
+def test_the_page_reloading_itself_writes_no_new_read_entries(
+    client, counsellor, rami, django_capture_on_commit_callbacks
+):
+    import html
+    import re
+
+    client.force_login(counsellor)
+    client.post(page_url(rami))  # the passport is being prepared: the page reloads itself
+
+    def reads() -> int:
+        with scopes_disabled():
+            return AuditEntry.objects.filter(code="competences.profile.viewed").count()
+
+    waiting = client.get(page_url(rami)).content.decode()
+    assert reads() == 1
+    target = html.unescape(re.search(r'content="\d+;url=([^"]+)"', waiting).group(1))
+    for _reload in range(3):
+        client.get(page_url(rami) + target)
+    assert reads() == 1
+    # a marker for another page, or a forged one, is an ordinary read
+    client.get(page_url(rami) + "?auto=forged")
+    assert reads() == 2

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django_scopes import scopes_disabled
 
+from quartier.accounts.models import AuditEntry
 from quartier.people.entry import change_entry_data
 from quartier.people.intake import take_in
 from quartier.people.models import EmploymentStatus, Isced
@@ -166,8 +167,12 @@ def test_the_list_needs_a_constant_number_of_queries(
         )
     client.force_login(counsellor)
     # 1 session, 2 user, 3 memberships (roles and scope), 4 count, 5 the page of
-    # participants with quarter and entry data, 6 quarters for the filter, 7 the
-    # counsellors for the counselling app's filter.
-    with django_assert_num_queries(7):
+    # participants with quarter and entry data, 6 the audit entry naming who was shown,
+    # 7 quarters for the filter, 8 the counsellors for the counselling app's filter.
+    with django_assert_num_queries(8):
         response = client.get(URL, {"q": "example"})
     assert len(response.context["rows"]) == min(count, 50)
+    with scopes_disabled():
+        listed = AuditEntry.objects.filter(code="people.participant.listed").latest("id")
+    shown = {str(row["person"].public_id) for row in response.context["rows"]}
+    assert set(listed.data["people"]) == shown
