@@ -3,6 +3,7 @@ from ninja import Router, Schema
 from quartier.accounts.access import SIGNED_IN
 from quartier.accounts.models import Membership
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
 
 router = Router(tags=["accounts"])
 
@@ -21,7 +22,12 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
 
-@router.get("/me", response=MeOut, auth=TokenAccess(SIGNED_IN), summary="The current user")
+@router.get(
+    "/me",
+    response={200: MeOut, **errors(401)},
+    auth=TokenAccess(SIGNED_IN),
+    summary="The current user",
+)
 def me(request):
     user = request.auth
     memberships = Membership.objects.filter(user=user).select_related("organisation")

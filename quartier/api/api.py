@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from quartier.api.auth import Nobody
+from quartier.api.errors import refuse_nul
 
 api = NinjaAPI(
     title="Quartier API",
@@ -12,6 +13,8 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+# Before the routers: every operation inherits it.
+api.add_decorator(refuse_nul, mode="operation")
 
 api.add_router("/accounts/", "quartier.accounts.api.router")
 api.add_router("/places/", "quartier.places.api.router")

@@ -15,8 +15,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.competences import experience, informal, languages, qualifications, skills
 from quartier.competences.models import (
     ActivityField,
@@ -290,7 +293,7 @@ def _informal(profile):
 
 def _list(participant, query):
     profile = existing_profile(participant)
-    return [] if profile is None else list(query(profile))
+    return [] if profile is None else query(profile)
 
 
 # -- The whole profile -------------------------------------------------------------------
@@ -298,7 +301,7 @@ def _list(participant, query):
 
 @router.get(
     "/profiles/{code}",
-    response=ProfileOut,
+    response={200: ProfileOut, **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_READ),
     summary="A person's whole competence profile (the read is audited)",
 )
@@ -325,10 +328,11 @@ def get_profile(request, code: UUID):
 
 @router.get(
     "/profiles/{code}/qualifications",
-    response=list[QualificationOut],
+    response={200: list[QualificationOut], **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_READ),
     summary="A person's qualifications",
 )
+@paginate(Pages)
 def list_qualifications(request, code: UUID):
     participant = _person(request.auth, code)
     view_profile(participant, request.auth)
@@ -337,7 +341,7 @@ def list_qualifications(request, code: UUID):
 
 @router.post(
     "/profiles/{code}/qualifications",
-    response={201: QualificationOut},
+    response={201: QualificationOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_WRITE),
     summary="Record a qualification (evidence documents are uploaded on the staff page)",
 )
@@ -357,10 +361,11 @@ def create_qualification(request, code: UUID, payload: QualificationIn):
 
 @router.get(
     "/profiles/{code}/languages",
-    response=list[LanguageOut],
+    response={200: list[LanguageOut], **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_READ),
     summary="A person's languages, German first",
 )
+@paginate(Pages)
 def list_languages(request, code: UUID):
     participant = _person(request.auth, code)
     view_profile(participant, request.auth)
@@ -369,7 +374,7 @@ def list_languages(request, code: UUID):
 
 @router.post(
     "/profiles/{code}/languages",
-    response={201: LanguageOut},
+    response={201: LanguageOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_WRITE),
     summary="Record a language with CEFR levels",
 )
@@ -386,10 +391,11 @@ def create_language(request, code: UUID, payload: LanguageIn):
 
 @router.get(
     "/profiles/{code}/experience",
-    response=list[ExperienceOut],
+    response={200: list[ExperienceOut], **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_READ),
     summary="A person's experience",
 )
+@paginate(Pages)
 def list_experience(request, code: UUID):
     participant = _person(request.auth, code)
     view_profile(participant, request.auth)
@@ -398,7 +404,7 @@ def list_experience(request, code: UUID):
 
 @router.post(
     "/profiles/{code}/experience",
-    response={201: ExperienceOut},
+    response={201: ExperienceOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_WRITE),
     summary="Record experience, formal or informal",
 )
@@ -415,10 +421,11 @@ def create_experience(request, code: UUID, payload: ExperienceIn):
 
 @router.get(
     "/profiles/{code}/skills",
-    response=list[SkillOut],
+    response={200: list[SkillOut], **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_READ),
     summary="A person's ESCO skills and occupations",
 )
+@paginate(Pages)
 def list_skills(request, code: UUID):
     participant = _person(request.auth, code)
     view_profile(participant, request.auth)
@@ -427,7 +434,7 @@ def list_skills(request, code: UUID):
 
 @router.post(
     "/profiles/{code}/skills",
-    response={201: list[SkillOut]},
+    response={201: list[SkillOut], **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_WRITE),
     summary="Add ESCO skills or occupations; those already in the profile are left as they are",
 )
@@ -460,10 +467,11 @@ def create_skills(request, code: UUID, payload: SkillsIn):
 
 @router.get(
     "/profiles/{code}/informal",
-    response=list[InformalOut],
+    response={200: list[InformalOut], **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_READ),
     summary="A person's informal competences",
 )
+@paginate(Pages)
 def list_informal(request, code: UUID):
     participant = _person(request.auth, code)
     view_profile(participant, request.auth)
@@ -472,7 +480,7 @@ def list_informal(request, code: UUID):
 
 @router.post(
     "/profiles/{code}/informal",
-    response={201: InformalOut},
+    response={201: InformalOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_WRITE),
     summary="Record an informal competence (ProfilPASS-style)",
 )

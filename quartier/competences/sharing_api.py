@@ -9,15 +9,17 @@ from datetime import datetime
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import get_language
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages, page_of
 from quartier.competences import contact_requests as requests_
 from quartier.competences import employers
 from quartier.competences.models import LIVE_REQUEST_STATUSES, ContactRequest, Passport
@@ -202,11 +204,13 @@ def _unprocessable(error: ValidationError) -> HttpError:
 
 @router.get(
     "/candidates",
-    response=CandidatePage,
+    response={200: CandidatePage, **errors(401, 403, 422)},
     auth=TokenAccess(employers.EMPLOYER),
     summary="Pseudonymous profiles of people who agreed to be shown to employers",
 )
-def list_candidates(request, q: str = "", language: str = "", quarter: str = "", page: int = 1):
+def list_candidates(
+    request, q: str = "", language: str = "", quarter: str = "", page: int = Query(1, ge=1)
+):
     employer = _employer(request.auth)
     quarter_id = None
     if quarter:
@@ -219,20 +223,21 @@ def list_candidates(request, q: str = "", language: str = "", quarter: str = "",
     profiles = with_parts(profiles.select_related("participant__quarter", "organisation")).order_by(
         "-changed_at", "pk"
     )
-    paginator = Paginator(profiles, PAGE_SIZE)
-    items = [_candidate_json(profile) for profile in paginator.get_page(page)]
+    # The pages of every list (quartier.api.pagination), by hand: each item is built here.
+    shown, count = page_of(profiles, page, PAGE_SIZE)
+    items = [_candidate_json(profile) for profile in shown]
     log_action(
         "competences.candidates.listed",
         actor=request.auth,
         data={"page": page, "shown": len(items)},
         organisation=employer,
     )
-    return {"count": paginator.count, "items": items}
+    return {"count": count, "items": items}
 
 
 @router.get(
     "/candidates/{code}",
-    response=CandidateOut,
+    response={200: CandidateOut, **errors(401, 403, 404, 422)},
     auth=TokenAccess(employers.EMPLOYER),
     summary="One pseudonymous profile (the read is audited)",
 )
@@ -245,7 +250,7 @@ def get_candidate(request, code: UUID):
 
 @router.post(
     "/candidates/{code}/contact-requests",
-    response={201: EmployerRequestOut},
+    response={201: EmployerRequestOut, **errors(400, 401, 403, 404, 409, 422)},
     auth=TokenAccess(employers.EMPLOYER),
     summary="Ask the person's counsellor for contact",
 )
@@ -266,15 +271,16 @@ def create_contact_request(request, code: UUID, payload: ContactRequestIn):
 
 @router.get(
     "/my-contact-requests",
-    response=list[EmployerRequestOut],
+    response={200: list[EmployerRequestOut], **errors(401, 403, 422)},
     auth=TokenAccess(employers.EMPLOYER),
     summary="The contact requests of my business and their answers",
 )
+@paginate(Pages)
 def list_my_requests(request):
-    return list(
+    return (
         requests_.requests_of_employer(request.auth)
         .select_related("profile")
-        .order_by("-created_at", "-pk")[:200]
+        .order_by("-created_at", "-pk")
     )
 
 
@@ -283,24 +289,25 @@ def list_my_requests(request):
 
 @router.get(
     "/contact-requests",
-    response=list[StaffRequestOut],
+    response={200: list[StaffRequestOut], **errors(401, 403, 422)},
     auth=TokenAccess(ANSWERING),
     summary="Employers' requests for the people my organisation holds (open ones by default)",
 )
+@paginate(Pages)
 def list_requests(request, status: str = ""):
     if status and status not in ContactRequest.Status.values:
         raise HttpError(422, f"status: one of {', '.join(ContactRequest.Status.values)}.")
     statuses = [status] if status else LIVE_REQUEST_STATUSES
-    return list(
+    return (
         requests_.requests_to_answer(request.auth, statuses)
         .select_related("profile__participant", "employer")
-        .order_by("-created_at", "-pk")[:200]
+        .order_by("-created_at", "-pk")
     )
 
 
 @router.post(
     "/contact-requests/{code}/asked",
-    response=StaffRequestOut,
+    response={200: StaffRequestOut, **errors(401, 403, 404, 409, 422)},
     auth=TokenAccess(ANSWERING),
     summary="Record that the person has been asked",
 )
@@ -314,7 +321,7 @@ def mark_asked(request, code: UUID):
 
 @router.post(
     "/contact-requests/{code}/answer",
-    response=StaffRequestOut,
+    response={200: StaffRequestOut, **errors(400, 401, 403, 404, 409, 422)},
     auth=TokenAccess(ANSWERING),
     summary="Answer for the person: accepted (with what the employer may know) or declined",
 )
@@ -340,7 +347,7 @@ def _person(user, code: UUID, write: bool = False):
 
 @router.post(
     "/profiles/{code}/passport",
-    response={202: PassportIssued},
+    response={202: PassportIssued, **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_WRITE),
     summary="Issue a competence passport (rendered in the background; reused if unchanged)",
 )
@@ -356,10 +363,11 @@ def create_passport(request, code: UUID):
 
 @router.get(
     "/profiles/{code}/passports",
-    response=list[PassportOut],
+    response={200: list[PassportOut], **errors(401, 403, 404, 422)},
     auth=TokenAccess(PROFILE_READ),
     summary="The passports issued for a person, newest first, with their status",
 )
+@paginate(Pages)
 def list_passports(request, code: UUID) -> list[Passport]:
     participant = _person(request.auth, code)
     return passports_of(participant)

@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from quartier.accounts.access import roles
 from quartier.accounts.models import Role
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.counselling.cases import CounsellingError, cases_visible_to, get_case
 from quartier.counselling.contacts import add_contact
 from quartier.counselling.models import Contact, ContactChannel
@@ -63,7 +65,7 @@ class ContactIn(Schema):
     interpreter: bool = False
     topics: list[str] = []
     notes: str = ""
-    next_step: str = ""
+    next_step: str = Field("", max_length=Contact._meta.get_field("next_step").max_length)
     next_step_due: date | None = None
 
 
@@ -77,9 +79,12 @@ def _case(user, code: UUID, work: bool = False):
 
 
 @router.get(
-    "/cases", response=list[CaseOut], auth=TokenAccess(COUNSELLING), summary="Cases I may see"
+    "/cases",
+    response={200: list[CaseOut], **errors(401, 403, 422)},
+    auth=TokenAccess(COUNSELLING),
+    summary="Cases I may see",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages)
 def list_cases(request, status: str = ""):
     cases = cases_visible_to(request.auth).select_related(
         "participant", "organisation", "counsellor"
@@ -91,7 +96,7 @@ def list_cases(request, status: str = ""):
 
 @router.get(
     "/cases/{code}",
-    response=CaseDetail,
+    response={200: CaseDetail, **errors(401, 403, 404, 422)},
     auth=TokenAccess(COUNSELLING),
     summary="One case with its contacts (the read is audited)",
 )
@@ -109,7 +114,7 @@ def get_case_detail(request, code: UUID):
 
 @router.post(
     "/cases/{code}/contacts",
-    response={201: ContactOut},
+    response={201: ContactOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(COUNSELLING),
     summary="Record a counselling contact",
 )

@@ -15,11 +15,13 @@ from django.db import transaction
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from quartier.accounts.middleware import rescope_for
 from quartier.accounts.tokens import user_for_token
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.economy import advice_vacancies as vacancies
 from quartier.economy.advice_vacancies import VACANCY_EDITORS, VACANCY_READERS
 from quartier.economy.models import Business, PayPeriod, Vacancy, VacancyKind, VacancyStatus
@@ -28,12 +30,12 @@ from quartier.esco.models import Concept
 router = Router(tags=["economy"])
 
 
-class SkillOut(Schema):
+class VacancySkillOut(Schema):
     uri: str = Field(alias="concept.uri")
     required: bool
 
 
-class LanguageOut(Schema):
+class VacancyLanguageOut(Schema):
     language: str
     level: str
 
@@ -53,8 +55,8 @@ class VacancyOut(Schema):
     pay_period: str
     status: str
     published: bool
-    skills: list[SkillOut]
-    languages: list[LanguageOut]
+    skills: list[VacancySkillOut]
+    languages: list[VacancyLanguageOut]
 
     @staticmethod
     def resolve_skills(vacancy) -> list:
@@ -65,12 +67,12 @@ class VacancyOut(Schema):
         return list(vacancy.languages.all())
 
 
-class SkillIn(Schema):
+class VacancySkillIn(Schema):
     uri: str
     required: bool = True
 
 
-class LanguageIn(Schema):
+class VacancyLanguageIn(Schema):
     language: str
     level: str
 
@@ -88,8 +90,8 @@ class VacancyIn(Schema):
     pay_period: PayPeriod | None = None
     status: VacancyStatus = VacancyStatus.OPEN
     published: bool = False
-    skills: list[SkillIn] = []
-    languages: list[LanguageIn] = []
+    skills: list[VacancySkillIn] = []
+    languages: list[VacancyLanguageIn] = []
 
 
 class VacancyPatch(Schema):
@@ -104,8 +106,8 @@ class VacancyPatch(Schema):
     pay_period: PayPeriod | None = None
     status: VacancyStatus | None = None
     published: bool | None = None
-    skills: list[SkillIn] | None = None
-    languages: list[LanguageIn] | None = None
+    skills: list[VacancySkillIn] | None = None
+    languages: list[VacancyLanguageIn] | None = None
 
 
 def _reader(request: HttpRequest):
@@ -137,11 +139,11 @@ def _with_related(queryset):
 
 @router.get(
     "/vacancies",
-    response=list[VacancyOut],
+    response={200: list[VacancyOut], **errors(401, 422)},
     auth=None,
     summary="Vacancies: published ones, or with a token all the user may read",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages)
 def list_vacancies(request, kind: str = "", status: str = "", business: str = ""):
     reader = _reader(request)
     queryset = _readable(reader)
@@ -154,7 +156,12 @@ def list_vacancies(request, kind: str = "", status: str = "", business: str = ""
     return _with_related(queryset).order_by("-created_at", "-id")
 
 
-@router.get("/vacancies/{code}", response=VacancyOut, auth=None, summary="One vacancy")
+@router.get(
+    "/vacancies/{code}",
+    response={200: VacancyOut, **errors(401, 404, 422)},
+    auth=None,
+    summary="One vacancy",
+)
 def get_vacancy(request, code: UUID):
     reader = _reader(request)
     queryset = _readable(reader)
@@ -199,7 +206,7 @@ def _fresh(vacancy: Vacancy) -> Vacancy:
 
 @router.post(
     "/vacancies",
-    response={201: VacancyOut},
+    response={201: VacancyOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(VACANCY_EDITORS),
     summary="Enter a vacancy or training place",
 )
@@ -221,7 +228,7 @@ def create_vacancy(request, payload: VacancyIn):
 
 @router.patch(
     "/vacancies/{code}",
-    response=VacancyOut,
+    response={200: VacancyOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(VACANCY_EDITORS),
     summary="Change a vacancy",
 )

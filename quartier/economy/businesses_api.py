@@ -12,10 +12,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.economy import businesses_register as register
 from quartier.economy.businesses_views import listed_businesses
 from quartier.economy.models import Business, Sector
@@ -133,11 +135,11 @@ def _reload(business: Business) -> Business:
 
 @router.get(
     "/businesses",
-    response=list[BusinessOut],
+    response={200: list[BusinessOut], **errors(401, 403, 422)},
     auth=TokenAccess(register.READERS),
     summary="The business register",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages)
 def list_businesses(request, search: str = "", sector: str = "", status: str = ""):
     businesses = Business.objects.select_related(*RELATED)
     for word in search.split():
@@ -151,7 +153,7 @@ def list_businesses(request, search: str = "", sector: str = "", status: str = "
 
 @router.get(
     "/businesses/{slug}",
-    response=BusinessOut,
+    response={200: BusinessOut, **errors(401, 403, 404, 422)},
     auth=TokenAccess(register.READERS),
     summary="One business",
 )
@@ -161,7 +163,7 @@ def get_business(request, slug: str):
 
 @router.post(
     "/businesses",
-    response={201: BusinessOut},
+    response={201: BusinessOut, **errors(400, 401, 403, 422)},
     auth=TokenAccess(register.EDITORS),
     summary="Add a business (business advisors and project leads)",
 )
@@ -178,7 +180,7 @@ def create_business(request, payload: BusinessIn):
 
 @router.patch(
     "/businesses/{slug}",
-    response=BusinessOut,
+    response={200: BusinessOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(register.PROFILE_EDITORS),
     summary="Change a business (advisors and leads any, an employer its own)",
 )
@@ -203,11 +205,11 @@ def update_business(request, slug: str, payload: BusinessIn):
 
 @router.get(
     "/directory",
-    response=list[BusinessPublicOut],
+    response={200: list[BusinessPublicOut], **errors(422)},
     auth=None,
     summary="The public directory: businesses that agreed to be listed",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages)
 def directory(request, sector: str = "", language: str = ""):
     businesses = listed_businesses()
     if sector:

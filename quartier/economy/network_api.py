@@ -6,13 +6,16 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from quartier.accounts.access import STAFF
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.economy import network_cooperation, network_graph, network_premises
-from quartier.economy.models import CooperationKind, House, Unit, UnitStatus, UnitUse
+from quartier.economy.models import CooperationKind, Unit, UnitStatus, UnitUse
 
 router = Router(tags=["economy"])
 
@@ -24,6 +27,8 @@ class TenantOut(Schema):
 
 
 class UnitOut(Schema):
+    """A unit from ``network_premises.units_with_tenant``."""
+
     id: int
     floor: int
     label: str
@@ -33,8 +38,21 @@ class UnitOut(Schema):
     rent_note: str
     tenant: TenantOut | None
 
+    @staticmethod
+    def resolve_tenant(unit) -> dict | None:
+        current = unit.current[0] if unit.current else None
+        if current is None:
+            return None
+        return {
+            "business": current.business.slug,
+            "name": current.business.name,
+            "since": current.since,
+        }
+
 
 class HouseOut(Schema):
+    """A house from ``network_premises.houses_with_counts``."""
+
     id: int
     name: str
     street: str
@@ -43,18 +61,18 @@ class HouseOut(Schema):
     city: str
     block: str
     year_built: int | None
-    units: int
-    vacant: int
+    units: int = Field(alias="unit_count")
+    vacant: int = Field(alias="vacant_count")
 
 
 class HouseDetail(HouseOut):
-    units_list: list[UnitOut]
+    units_list: list[UnitOut] = Field(alias="shown")
 
 
 class VacantUnitOut(UnitOut):
-    house: int
-    house_name: str
-    address: str
+    house: int = Field(alias="house_id")
+    house_name: str = Field(alias="house.name")
+    address: str = Field(alias="house.address")
 
 
 class PartyOut(Schema):
@@ -72,6 +90,14 @@ class CooperationOut(Schema):
     until: date | None
     note: str
 
+    @staticmethod
+    def resolve_first(cooperation) -> dict:
+        return _party(cooperation, "a")
+
+    @staticmethod
+    def resolve_second(cooperation) -> dict:
+        return _party(cooperation, "b")
+
 
 class CountRow(Schema):
     kind: str
@@ -84,57 +110,23 @@ class CountsOut(Schema):
     totals: list[int]
 
 
-def _unit(unit: Unit) -> dict:
-    current = unit.current[0] if unit.current else None
-    return {
-        "id": unit.pk,
-        "floor": unit.floor,
-        "label": unit.label,
-        "area": unit.area,
-        "intended_use": unit.intended_use,
-        "status": unit.status,
-        "rent_note": unit.rent_note,
-        "tenant": None
-        if current is None
-        else {
-            "business": current.business.slug,
-            "name": current.business.name,
-            "since": current.since,
-        },
-    }
-
-
-def _house(house: House) -> dict:
-    return {
-        "id": house.pk,
-        "name": house.name,
-        "street": house.street,
-        "house_number": house.house_number,
-        "postcode": house.postcode,
-        "city": house.city,
-        "block": house.block,
-        "year_built": house.year_built,
-        "units": house.unit_count,
-        "vacant": house.vacant_count,
-    }
-
-
 @router.get(
     "/premises/houses",
-    response=list[HouseOut],
+    response={200: list[HouseOut], **errors(401, 403, 422)},
     auth=TokenAccess(STAFF),
     summary="Houses with their number of units and of vacant units",
 )
+@paginate(Pages)
 def list_houses(request, block: str = ""):
     houses = network_premises.houses_with_counts()
     if block:
         houses = houses.filter(block=block)
-    return [_house(house) for house in houses]
+    return houses
 
 
 @router.get(
     "/premises/houses/{id}",
-    response=HouseDetail,
+    response={200: HouseDetail, **errors(401, 403, 404, 422)},
     auth=TokenAccess(STAFF),
     summary="A house with its units (highest floor first) and their current tenants",
 )
@@ -153,15 +145,16 @@ def get_house(request, id: int):
     )
     if house is None:
         raise HttpError(404, _("Not found."))
-    return {**_house(house), "units_list": [_unit(unit) for unit in house.shown]}
+    return house
 
 
 @router.get(
     "/units",
-    response=list[VacantUnitOut],
+    response={200: list[VacantUnitOut], **errors(401, 403, 422)},
     auth=TokenAccess(STAFF),
     summary="Units, e.g. ?status=vacant, with their house",
 )
+@paginate(Pages)
 def list_units(request, status: UnitStatus | None = None, use: UnitUse | None = None):
     units = network_premises.units_with_tenant(Unit.objects.select_related("house")).order_by(
         "house__block", "house__position", "house__street", "house__house_number", "-floor", "label"
@@ -170,15 +163,7 @@ def list_units(request, status: UnitStatus | None = None, use: UnitUse | None = 
         units = units.filter(status=status)
     if use:
         units = units.filter(intended_use=use)
-    return [
-        {
-            **_unit(unit),
-            "house": unit.house_id,
-            "house_name": unit.house.name,
-            "address": unit.house.address,
-        }
-        for unit in units
-    ]
+    return units
 
 
 class NetworkFilter(Schema):
@@ -204,32 +189,22 @@ def _checked(filters: NetworkFilter) -> NetworkFilter:
 
 @router.get(
     "/network/cooperations",
-    response=list[CooperationOut],
+    response={200: list[CooperationOut], **errors(401, 403, 422)},
     auth=TokenAccess(STAFF),
     summary="Cooperation relations active in a period, of a kind, touching a sector",
 )
+@paginate(Pages)
 def list_cooperations(request, filters: Query[NetworkFilter]):
     filters = _checked(filters)
     relations = network_cooperation.cooperations(
         start=filters.start, end=filters.end, kind=filters.kind or "", sector=filters.sector
     )
-    return [
-        {
-            "id": cooperation.pk,
-            "first": _party(cooperation, "a"),
-            "second": _party(cooperation, "b"),
-            "kind": cooperation.kind,
-            "since": cooperation.since,
-            "until": cooperation.until,
-            "note": cooperation.note,
-        }
-        for cooperation in network_graph.with_parties(relations)
-    ]
+    return network_graph.with_parties(relations)
 
 
 @router.get(
     "/network/counts",
-    response=CountsOut,
+    response={200: CountsOut, **errors(401, 403, 422)},
     auth=TokenAccess(STAFF),
     summary="Relations active per quarter-year or year, by kind (for reporting)",
 )
@@ -264,7 +239,7 @@ class SettlementCountsOut(Schema):
 
 @router.get(
     "/premises/settlements/counts",
-    response=SettlementCountsOut,
+    response={200: SettlementCountsOut, **errors(401, 403, 422)},
     auth=TokenAccess(STAFF),
     summary="Businesses that moved in per year or quarter-year (for reporting)",
 )
@@ -290,10 +265,10 @@ def settlement_counts(
 
 
 class AdvertisedUnitOut(Schema):
-    street: str
-    house_number: str
-    postcode: str
-    city: str
+    street: str = Field(alias="house.street")
+    house_number: str = Field(alias="house.house_number")
+    postcode: str = Field(alias="house.postcode")
+    city: str = Field(alias="house.city")
     floor: int
     area: Decimal | None
     intended_use: str
@@ -302,24 +277,13 @@ class AdvertisedUnitOut(Schema):
 
 @router.get(
     "/premises/vacant",
-    response=list[AdvertisedUnitOut],
+    response={200: list[AdvertisedUnitOut], **errors(422)},
     auth=None,
     summary="Vacant units whose owners agreed to advertise them (public)",
 )
+@paginate(Pages)
 def advertised_units(request, use: UnitUse | None = None):
     units = network_premises.advertised_units()
     if use:
         units = units.filter(intended_use=use)
-    return [
-        {
-            "street": unit.house.street,
-            "house_number": unit.house.house_number,
-            "postcode": unit.house.postcode,
-            "city": unit.house.city,
-            "floor": unit.floor,
-            "area": unit.area,
-            "intended_use": unit.intended_use,
-            "rent_note": unit.rent_note,
-        }
-        for unit in units
-    ]
+    return units

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
 from quartier.esco.access import ESCO_STAFF
 from quartier.esco.models import Concept
 from quartier.esco.search import essential_skills, search
@@ -27,7 +28,7 @@ class HitOut(Schema):
     semantic: bool
 
 
-class SkillOut(Schema):
+class EssentialSkillOut(Schema):
     id: int
     uri: str
     label: str
@@ -40,7 +41,7 @@ class LabelOut(Schema):
     text: str
 
 
-class ConceptOut(Schema):
+class ConceptDetail(Schema):
     id: int
     uri: str
     kind: str
@@ -49,7 +50,7 @@ class ConceptOut(Schema):
     kldb_code: str
     isco_group: str
     labels: list[LabelOut]
-    essential_skills: list[SkillOut]
+    essential_skills: list[EssentialSkillOut]
 
 
 class SuggestIn(Schema):
@@ -73,7 +74,10 @@ class SuggestOut(Schema):
     skills: list[SuggestionOut]
 
 
-@router.get("/search", response=list[HitOut], auth=TokenAccess(ESCO_STAFF))
+# Not paginated: a ranked search, at most ``limit`` (50) hits.
+@router.get(
+    "/search", response={200: list[HitOut], **errors(401, 403, 422)}, auth=TokenAccess(ESCO_STAFF)
+)
 def search_concepts(
     request,
     q: str = Query(..., min_length=1, max_length=200),
@@ -85,7 +89,11 @@ def search_concepts(
     return search(q, lang, kind=kind, limit=limit)
 
 
-@router.get("/concepts/{concept_id}", response=ConceptOut, auth=TokenAccess(ESCO_STAFF))
+@router.get(
+    "/concepts/{concept_id}",
+    response={200: ConceptDetail, **errors(401, 403, 404, 422)},
+    auth=TokenAccess(ESCO_STAFF),
+)
 def concept_detail(request, concept_id: int, lang: str = Query("de", pattern=LANGUAGE_PATTERN)):
     """One concept with all its labels and, for an occupation, its essential skills."""
     concept = get_object_or_404(Concept.objects.prefetch_related("labels"), pk=concept_id)
@@ -105,7 +113,11 @@ def concept_detail(request, concept_id: int, lang: str = Query("de", pattern=LAN
     }
 
 
-@router.post("/suggest", response=SuggestOut, auth=TokenAccess(ESCO_STAFF))
+@router.post(
+    "/suggest",
+    response={200: SuggestOut, **errors(400, 401, 403, 422)},
+    auth=TokenAccess(ESCO_STAFF),
+)
 def suggest_concepts(request, payload: SuggestIn):
     """Occupations and skills for a free-text description in any language."""
     occupations, skills = suggest(payload.text, payload.language, payload.limit)

@@ -11,11 +11,13 @@ from uuid import UUID
 from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from quartier.accounts.access import organisations_of
 from quartier.accounts.models import User
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.learning import appointments, slots, visits
 from quartier.learning.appointment_views import APPOINTMENT_STAFF
 from quartier.learning.appointments import APPOINTMENT_ROLES, AppointmentError
@@ -102,9 +104,10 @@ def _point(slug: str) -> ContactPoint:
     return point
 
 
+# Not paginated: computed, not stored, and bounded by the range (at most 62 days).
 @router.get(
     "/contact-points/{slug}/slots",
-    response=list[SlotOut],
+    response={200: list[SlotOut], **errors(404, 422)},
     auth=None,
     summary="Free appointment slots of a contact point (public)",
 )
@@ -123,7 +126,7 @@ def list_slots(request, slug: str, filters: Query[SlotRange]):
 
 @router.post(
     "/appointments",
-    response={201: BookingOut},
+    response={201: BookingOut, **errors(400, 404, 422)},
     auth=None,
     summary="Book a free slot (public); errors are in the booking's language",
 )
@@ -151,11 +154,11 @@ def book(request, payload: BookingIn):
 
 @router.get(
     "/appointments",
-    response=list[AppointmentOut],
+    response={200: list[AppointmentOut], **errors(401, 403, 422)},
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Appointments of my organisations' contact points",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages)
 def list_appointments(request, status: str = "open"):
     rows = Appointment.objects.filter(
         organisation_id__in=organisations_of(request.auth, APPOINTMENT_ROLES)
@@ -188,7 +191,7 @@ def _act(action, *args, **kwargs) -> Appointment:
 
 @router.post(
     "/appointments/{code}/confirm",
-    response=AppointmentOut,
+    response={200: AppointmentOut, **errors(401, 403, 404, 422)},
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Confirm a requested appointment",
 )
@@ -199,7 +202,7 @@ def confirm(request, code: UUID):
 
 @router.post(
     "/appointments/{code}/propose",
-    response=AppointmentOut,
+    response={200: AppointmentOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Propose another time; the resident accepts or declines by e-mail",
 )
@@ -219,7 +222,7 @@ def propose(request, code: UUID, payload: ProposeIn):
 
 @router.post(
     "/appointments/{code}/cancel",
-    response=AppointmentOut,
+    response={200: AppointmentOut, **errors(401, 403, 404, 422)},
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Cancel an appointment; the resident is told",
 )
@@ -230,11 +233,11 @@ def cancel(request, code: UUID):
 
 @router.get(
     "/visits",
-    response=list[VisitOut],
+    response={200: list[VisitOut], **errors(401, 403, 422)},
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Recorded visits of my organisations' places, newest first",
 )
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_visits(request):
     return (
         Visit.objects.filter(organisation_id__in=organisations_of(request.auth, APPOINTMENT_ROLES))
@@ -245,7 +248,7 @@ def list_visits(request):
 
 @router.post(
     "/visits",
-    response={201: VisitOut},
+    response={201: VisitOut, **errors(400, 401, 403, 422)},
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Record a visit",
 )

@@ -15,11 +15,13 @@ from django.db.models import Prefetch
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from quartier.accounts.access import organisations_of
 from quartier.accounts.audit import log_action
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.learning import attendance, offers, registrations
 from quartier.learning.models import Offer, OfferDate, Registration, RegistrationStatus
 from quartier.learning.offers import OFFER_MANAGERS, OFFER_STAFF, REGISTERING_ROLES
@@ -92,11 +94,11 @@ def _published():
 
 @router.get(
     "/offers",
-    response=list[OfferOut],
+    response={200: list[OfferOut], **errors(422)},
     auth=None,
     summary="Published offers with their dates and free places",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages)
 def list_offers(request, kind: str = ""):
     queryset = _published()
     if kind:
@@ -104,7 +106,12 @@ def list_offers(request, kind: str = ""):
     return queryset.order_by("-created_at", "-pk")
 
 
-@router.get("/offers/{code}", response=OfferOut, auth=None, summary="One published offer")
+@router.get(
+    "/offers/{code}",
+    response={200: OfferOut, **errors(404, 422)},
+    auth=None,
+    summary="One published offer",
+)
 def get_offer(request, code: UUID):
     offer = _published().filter(code=code).first()
     if offer is None:
@@ -121,13 +128,14 @@ def _visible_offer(user, code: UUID) -> Offer:
 
 @router.get(
     "/offers/{code}/registrations",
-    response=list[RegistrationOut],
+    response={200: list[RegistrationOut], **errors(401, 403, 404, 422)},
     auth=TokenAccess(OFFER_STAFF),
     summary="Registrations of an offer that I may see (the read is audited)",
 )
+@paginate(Pages)
 def list_registrations(request, code: UUID):
     offer = _visible_offer(request.auth, code)
-    rows = list(
+    rows = (
         registrations.registrations_visible_to(request.auth, offer)
         .exclude(status=RegistrationStatus.CANCELLED)
         .select_related("participant")
@@ -144,7 +152,7 @@ def list_registrations(request, code: UUID):
 
 @router.post(
     "/offers/{code}/registrations",
-    response={201: RegistrationOut},
+    response={201: RegistrationOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(OFFER_STAFF),
     summary="Register a participant of my organisation",
 )
@@ -170,7 +178,7 @@ def create_registration(request, code: UUID, payload: RegistrationIn):
 
 @router.post(
     "/registrations/{code}/cancel",
-    response=RegistrationOut,
+    response={200: RegistrationOut, **errors(401, 403, 404, 422)},
     auth=TokenAccess(OFFER_STAFF),
     summary="Cancel a registration (the first person waiting moves up)",
 )
@@ -204,7 +212,7 @@ class AttendanceOut(Schema):
 
 @router.post(
     "/dates/{code}/attendance",
-    response=AttendanceOut,
+    response={200: AttendanceOut, **errors(400, 401, 403, 404, 422)},
     auth=TokenAccess(OFFER_MANAGERS),
     summary="Check a person in (or out) at a date of an offer I manage",
 )

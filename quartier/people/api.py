@@ -7,11 +7,14 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from quartier.accounts.access import organisations_of, roles
+from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.api.auth import TokenAccess
+from quartier.api.errors import errors
+from quartier.api.pagination import Pages
 from quartier.people.intake import take_in, view_participant
 from quartier.people.models import Gender, Participant, Project
 from quartier.people.search import search_key
@@ -57,22 +60,27 @@ class ParticipantDetail(ParticipantOut):
         return _entry(participant)
 
 
+def _column(name: str) -> int:
+    """The length of the participant's text column: longer is a 422, not a database error."""
+    return Participant._meta.get_field(name).max_length
+
+
 class ParticipantIn(Schema):
     organisation: str
     project: str
     entry_date: date
-    given_name: str = Field(min_length=1, max_length=150)
-    family_name: str = Field(min_length=1, max_length=150)
-    name_latin: str = ""
+    given_name: str = Field(min_length=1, max_length=_column("given_name"))
+    family_name: str = Field(min_length=1, max_length=_column("family_name"))
+    name_latin: str = Field("", max_length=_column("name_latin"))
     date_of_birth: date | None = None
     gender: Gender = Gender.NO_ANSWER
-    email: str = ""
-    phone: str = ""
-    postcode: str = ""
-    city: str = ""
-    street: str = ""
+    email: str = Field("", max_length=_column("email"))
+    phone: str = Field("", max_length=_column("phone"))
+    postcode: str = Field("", max_length=_column("postcode"))
+    city: str = Field("", max_length=_column("city"))
+    street: str = Field("", max_length=_column("street"))
     languages: list[str] = []
-    preferred_language: str = "de"
+    preferred_language: str = Field("de", max_length=_column("preferred_language"))
     citizenships: list[str] = []
 
 
@@ -88,13 +96,32 @@ def _entry(participant: Participant) -> dict | None:
     }
 
 
+class AuditedPages(Pages):
+    """Pages of people that say whom they showed: one audit entry per page, as on the
+    staff list."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params) -> dict:
+        result = super().paginate_queryset(queryset, pagination, request, **params)
+        log_action(
+            "people.participant.listed",
+            actor=request.auth,
+            organisation=organisations_of(request.auth, CASEWORK.roles)[0],
+            data={
+                "page": pagination.page,
+                "people": [str(person.public_id) for person in result["items"]],
+                "api": True,
+            },
+        )
+        return result
+
+
 @router.get(
     "/participants",
-    response=list[ParticipantOut],
+    response={200: list[ParticipantOut], **errors(401, 403, 422)},
     auth=TokenAccess(CASEWORK),
     summary="Participants of my organisations",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(AuditedPages)
 def list_participants(request, search: str = ""):
     people = Participant.objects.filter(anonymised_at=None).select_related(
         "organisation", "project", "quarter", "neighbourhood"
@@ -106,7 +133,7 @@ def list_participants(request, search: str = ""):
 
 @router.get(
     "/participants/{code}",
-    response=ParticipantDetail,
+    response={200: ParticipantDetail, **errors(401, 403, 404, 422)},
     auth=TokenAccess(CASEWORK),
     summary="One participant (the read is audited)",
 )
@@ -119,7 +146,7 @@ def get_participant(request, code: UUID):
 
 @router.post(
     "/participants",
-    response={201: ParticipantDetail},
+    response={201: ParticipantDetail, **errors(400, 401, 403, 422)},
     auth=TokenAccess(CASEWORK),
     summary="Take a person in",
 )

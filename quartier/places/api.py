@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from quartier.api.errors import errors
 from quartier.places.directory import (
     Calendar,
     contact_points,
@@ -73,6 +74,7 @@ def _out(point: ContactPoint, calendar: Calendar, now: datetime) -> dict:
     }
 
 
+# Not paginated: a reference list, the site pack's few contact points.
 @router.get("/contact-points", response=list[ContactPointOut], auth=None)
 def list_contact_points(request: HttpRequest):
     """Every contact point (public). Times are local to the site pack's time zone."""
@@ -81,7 +83,9 @@ def list_contact_points(request: HttpRequest):
     return [_out(point, calendar, now) for point in contact_points()]
 
 
-@router.get("/contact-points/{slug}", response=ContactPointOut, auth=None)
+@router.get(
+    "/contact-points/{slug}", response={200: ContactPointOut, **errors(404, 422)}, auth=None
+)
 def get_contact_point(request: HttpRequest, slug: str):
     """One contact point by its slug (public); 404 when unknown."""
     point = contact_points().filter(slug=slug).first()

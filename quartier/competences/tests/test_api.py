@@ -237,7 +237,7 @@ def test_parts_are_added_over_the_api(client, counsellor, rami, esco):
     )
     assert response.status_code == 201
     listed = client.get(api(rami, "languages"), **headers).json()
-    assert [item["language"] for item in listed] == ["de"]
+    assert [item["language"] for item in listed["items"]] == ["de"]
     with scopes_disabled():
         assert CompetenceProfile.objects.get(participant=rami).version == 6
 

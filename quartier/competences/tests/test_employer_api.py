@@ -75,7 +75,7 @@ def test_without_consent_or_after_withdrawal_the_api_says_not_found(
         )
     assert client.get(f"{API}/candidates/{shown.public_code}", **auth).status_code == 404
     assert client.get(f"{API}/candidates", **auth).json()["count"] == 0
-    mine = client.get(f"{API}/my-contact-requests", **auth).json()
+    mine = client.get(f"{API}/my-contact-requests", **auth).json()["items"]
     assert [item["status"] for item in mine] == ["cancelled"]
 
 
@@ -104,7 +104,7 @@ def test_a_counsellor_answers_a_request_over_the_api(client, personas, shown):
     )
     assert again.status_code == 409
     counsellor = bearer(personas["counsellor"])
-    listing = client.get(f"{API}/contact-requests", **counsellor).json()
+    listing = client.get(f"{API}/contact-requests", **counsellor).json()["items"]
     assert [item["id"] for item in listing] == [code]
     assert listing[0]["participant"] == str(shown.participant.public_id)
     refused = client.post(
@@ -124,12 +124,12 @@ def test_a_counsellor_answers_a_request_over_the_api(client, personas, shown):
     )
     assert answered.status_code == 200
     assert answered.json()["status"] == "accepted"
-    mine = client.get(f"{API}/my-contact-requests", **employer).json()
+    mine = client.get(f"{API}/my-contact-requests", **employer).json()["items"]
     assert mine[0]["status"] == "accepted"
     assert mine[0]["answer"] == "He will call you."
     # Another organisation's lead sees nothing and cannot answer.
     outsider = bearer(personas["outsider"])
-    assert client.get(f"{API}/contact-requests", **outsider).json() == []
+    assert client.get(f"{API}/contact-requests", **outsider).json() == {"items": [], "count": 0}
     assert client.post(f"{API}/contact-requests/{code}/asked", **outsider).status_code == 404
 
 
@@ -146,7 +146,7 @@ def test_a_counsellor_issues_a_passport_over_the_api(
     again = client.post(f"{API}/profiles/{rami.public_id}/passport", **auth)
     assert again.json()["new"] is False
     assert again.json()["id"] == body["id"]
-    listing = client.get(f"{API}/profiles/{rami.public_id}/passports", **auth).json()
+    listing = client.get(f"{API}/profiles/{rami.public_id}/passports", **auth).json()["items"]
     assert [(item["id"], item["status"], item["ready"]) for item in listing] == [
         (body["id"], "ready", True)
     ]

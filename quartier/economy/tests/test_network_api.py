@@ -58,11 +58,11 @@ def test_houses_are_listed_with_their_vacancies(
     house, _restaurant = premises
     headers = bearer(personas["advisor"])
     client.get("/api/v1/economy/premises/houses", **headers)  # warm: notes the token's use
-    # token with its user, memberships, the houses with counts
-    with django_assert_num_queries(3):
+    # token with its user, memberships, the number of houses, the page's houses with counts
+    with django_assert_num_queries(4):
         response = client.get("/api/v1/economy/premises/houses", **headers)
     assert response.status_code == 200
-    assert response.json() == [{"id": house.pk, **HOUSE}]
+    assert response.json() == {"items": [{"id": house.pk, **HOUSE}], "count": 1}
 
 
 def test_a_house_comes_with_its_units_and_tenants(
@@ -113,7 +113,7 @@ def test_vacant_units_are_listed_with_their_house(client, personas, premises):
     response = client.get(
         "/api/v1/economy/units", {"status": "vacant"}, **bearer(personas["advisor"])
     )
-    assert [(u["label"], u["house_name"], u["address"]) for u in response.json()] == [
+    assert [(u["label"], u["house_name"], u["address"]) for u in response.json()["items"]] == [
         ("1. OG", "Haus 1", "Hauptstraße 1, 04315 Leipzig")
     ]
     response = client.get(
@@ -127,9 +127,10 @@ def test_relations_and_counts_per_period(client, personas, premises, home_org):
     record_cooperation(restaurant, home_org, "mentoring", date(2024, 11, 1), None)
     headers = bearer(personas["viewer"])
     response = client.get("/api/v1/economy/network/cooperations", {"kind": "mentoring"}, **headers)
-    assert response.json() == [
+    assert response.json()["count"] == 1
+    assert response.json()["items"] == [
         {
-            "id": response.json()[0]["id"],
+            "id": response.json()["items"][0]["id"],
             "first": {"type": "business", "slug": "restaurant-zeder", "name": "Restaurant Zeder"},
             "second": {"type": "organisation", "slug": "beratung-ost", "name": "Beratung Ost"},
             "kind": "mentoring",
@@ -178,9 +179,10 @@ def test_settlements_are_counted_per_year(client, personas, premises):
 def test_advertised_vacant_units_are_public(client, premises, django_assert_num_queries):
     house, _restaurant = premises
     Unit.objects.filter(label="1. OG").update(advertised=True, rent_note="nach Vereinbarung")
-    with django_assert_num_queries(1):  # the advertised vacant units with their house
+    # the number of advertised vacant units, the page's units with their house
+    with django_assert_num_queries(2):
         response = client.get("/api/v1/economy/premises/vacant")
-    assert response.json() == [
+    assert response.json()["items"] == [
         {
             "street": "Hauptstraße",
             "house_number": "1",
@@ -192,4 +194,7 @@ def test_advertised_vacant_units_are_public(client, premises, django_assert_num_
             "rent_note": "nach Vereinbarung",
         }
     ]
-    assert client.get("/api/v1/economy/premises/vacant", {"use": "retail"}).json() == []
+    # None for retail: the count says so, and the page is not asked for.
+    with django_assert_num_queries(1):
+        response = client.get("/api/v1/economy/premises/vacant", {"use": "retail"})
+    assert response.json() == {"items": [], "count": 0}

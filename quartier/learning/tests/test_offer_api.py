@@ -85,7 +85,8 @@ def test_staff_register_a_participant_by_id_with_the_rules_of_the_pages(
     assert again.json() == {"detail": "This person is already registered for this offer."}
 
     listed = client.get(path, **headers).json()
-    assert [(r["name"], r["status"]) for r in listed] == [
+    assert listed["count"] == 2
+    assert [(r["name"], r["status"]) for r in listed["items"]] == [
         ("Lan Trần", "confirmed"),
         ("Mai Lê", "waiting"),
     ]
@@ -96,7 +97,7 @@ def test_staff_register_a_participant_by_id_with_the_rules_of_the_pages(
         f"/api/v1/learning/registrations/{first.json()['id']}/cancel", **headers
     )
     assert cancelled.json()["status"] == "cancelled"
-    assert client.get(path, **headers).json()[0]["status"] == "confirmed"
+    assert client.get(path, **headers).json()["items"][0]["status"] == "confirmed"
 
 
 def test_other_organisations_cannot_register_strangers_or_read_registrations(
@@ -108,7 +109,7 @@ def test_other_organisations_cannot_register_strangers_or_read_registrations(
     elsewhere = make_user("berater@elsewhere.example.org", Role.COUNSELLOR, other_org)
     path = f"/api/v1/learning/offers/{offer.code}/registrations"
     headers = bearer(elsewhere)
-    assert client.get(path, **headers).json() == []
+    assert client.get(path, **headers).json() == {"items": [], "count": 0}
     response = client.post(path, {"participant": str(lan.public_id)}, "application/json", **headers)
     assert response.status_code == 404
     assert response.json() == {"detail": "Participant not found."}

@@ -37,8 +37,9 @@ def test_the_list_shows_my_organisations_participants_only(
 ):
     take_in(other_org, project, counsellor, date(2026, 3, 2), given_name="A", family_name="B")
     headers = bearer(counsellor)
-    # 1 token with user, 2 token last use, 3 memberships, 4 count, 5 page with relations.
-    with django_assert_num_queries(5):
+    # 1 token with user, 2 token last use, 3 memberships, 4 count, 5 page with relations,
+    # 6 the audit entry naming who was shown.
+    with django_assert_num_queries(6):
         response = client.get("/api/v1/people/participants", **headers)
     assert response.status_code == 200
     assert response.json() == {
@@ -137,3 +138,12 @@ def test_nobody_takes_people_in_for_another_organisation(client, project, counse
         from quartier.people.models import Participant
 
         assert not Participant.objects.exists()
+
+
+def test_the_list_over_the_api_audits_who_was_shown(client, lan, counsellor):
+    response = client.get("/api/v1/people/participants", **bearer(counsellor))
+    assert response.status_code == 200
+    with scopes_disabled():
+        listed = AuditEntry.objects.get(code="people.participant.listed")
+    assert listed.actor == counsellor
+    assert listed.data["people"] == [str(lan.public_id)]

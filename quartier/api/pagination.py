@@ -1,0 +1,41 @@
+"""The one pagination of the API's lists: ``?page=`` from 1 and ``?page_size=`` (at most
+100); the answer is ``{"items": […], "count": N}`` with the number of all records.
+
+A page past the last one is empty, with the real count: neither the last page nor an
+error, and never an offset the database cannot take (a huge ``page`` is still a number).
+"""
+
+from typing import Any
+
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 100
+
+
+def page_of(records, page: int, page_size: int) -> tuple[list, int]:
+    """(the records on ``page``, the number of all): a count query, then the page's
+    query unless the page lies past the end. ``records`` is a queryset or a list."""
+    count = records.count() if hasattr(records, "query") else len(records)
+    offset = (page - 1) * page_size
+    if offset >= count:
+        return [], count
+    return list(records[offset : offset + page_size]), count
+
+
+class Pages(PaginationBase):
+    """Use as ``@paginate(Pages)`` (50 a page) or ``@paginate(Pages, page_size=100)``."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1)
+        page_size: int | None = Field(None, ge=1, description=f"At most {MAX_PAGE_SIZE}.")
+
+    def __init__(self, page_size: int = PAGE_SIZE, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.page_size = page_size
+
+    def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
+        size = min(pagination.page_size or self.page_size, MAX_PAGE_SIZE)
+        items, count = page_of(queryset, pagination.page, size)
+        return {"items": items, "count": count}
