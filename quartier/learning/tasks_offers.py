@@ -38,29 +38,28 @@ WITH_CALENDAR = ("confirmed", "moved_up")
 FIRST_KINDS = ("confirmed", "waiting")
 
 
-def registration_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
-    """The mail (subject, text, HTML, .ics for a place) in the registration's language."""
-    from quartier.learning.registrations import cancel_token, waiting_rank
+def _common_context(registration: Registration, language: str) -> dict:
+    """What every mail about a registration shows; call inside the language override."""
+    from quartier.learning.registrations import cancel_token
 
-    language = registration.language or settings.LANGUAGE_CODE
-    dates = registration_dates(registration)
+    cancel_path = reverse(
+        "learning-public:offer-cancel",
+        kwargs={"code": registration.code, "token": cancel_token(registration)},
+    )
+    offer = registration.offer
+    return {
+        "registration": registration,
+        "offer": offer,
+        "title": offer.title_text(language),
+        "cancel_url": settings.SITE_URL + cancel_path,
+        "offer_url": offer_url(offer, language),
+        "resident_name": mail_name(registration.name),
+    }
+
+
+def _message(base: str, context: dict, registration: Registration, language: str):
+    """Subject, text and HTML from ``base``'s templates, to the registration's address."""
     with translation.override(language):
-        cancel_path = reverse(
-            "learning-public:offer-cancel",
-            kwargs={"code": registration.code, "token": cancel_token(registration)},
-        )
-        context = {
-            "registration": registration,
-            "offer": registration.offer,
-            "title": registration.offer.title_text(language),
-            "dates": [d for d in dates if not d.cancelled],
-            "cancel_url": settings.SITE_URL + cancel_path,
-            "offer_url": offer_url(registration.offer, language),
-            "rank": waiting_rank(registration),
-            "kind": kind,
-            "resident_name": mail_name(registration.name),
-        }
-        base = f"learning/emails/offers/{kind}"
         subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
         text = render_to_string(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)
@@ -71,6 +70,23 @@ def registration_mail(registration: Registration, kind: str) -> EmailMultiAltern
         headers={"Content-Language": language},
     )
     message.attach_alternative(html, "text/html")
+    return message
+
+
+def registration_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
+    """The mail (subject, text, HTML, .ics for a place) in the registration's language."""
+    from quartier.learning.registrations import waiting_rank
+
+    language = registration.language or settings.LANGUAGE_CODE
+    dates = registration_dates(registration)
+    with translation.override(language):
+        context = {
+            **_common_context(registration, language),
+            "dates": [d for d in dates if not d.cancelled],
+            "rank": waiting_rank(registration),
+            "kind": kind,
+        }
+    message = _message(f"learning/emails/offers/{kind}", context, registration, language)
     if kind in WITH_CALENDAR:
         message.attach(
             "offer.ics",
@@ -119,37 +135,14 @@ def date_cancelled_mail(
     registration: Registration, offer_date: OfferDate
 ) -> EmailMultiAlternatives:
     """The mail saying one date of the offer is cancelled, in the registration's language."""
-    from quartier.learning.registrations import cancel_token
-
     language = registration.language or settings.LANGUAGE_CODE
-    offer = offer_date.offer
     with translation.override(language):
-        cancel_path = reverse(
-            "learning-public:offer-cancel",
-            kwargs={"code": registration.code, "token": cancel_token(registration)},
-        )
         context = {
-            "registration": registration,
-            "offer": offer,
-            "title": offer.title_text(language),
+            **_common_context(registration, language),
             "date": offer_date,
-            "place": place_text(offer, offer_date),
-            "cancel_url": settings.SITE_URL + cancel_path,
-            "offer_url": offer_url(offer, language),
-            "resident_name": mail_name(registration.name),
+            "place": place_text(offer_date.offer, offer_date),
         }
-        base = "learning/emails/offers/date_cancelled"
-        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
-        text = render_to_string(f"{base}.txt", context)
-        html = render_to_string(f"{base}.html", context)
-    message = EmailMultiAlternatives(
-        subject,
-        text,
-        to=[registration.email],
-        headers={"Content-Language": language},
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+    return _message("learning/emails/offers/date_cancelled", context, registration, language)
 
 
 @task()
