@@ -32,27 +32,28 @@ def sign_in(page, language: str) -> None:
     page.wait_for_load_state()
 
 
-@pytest.mark.parametrize(("language", "width"), [("ar", 360), ("de", 1280)])
-@pytest.mark.parametrize("path", ["network/", "premises/"])
-def test_network_and_premises_pages_are_accessible_and_fit(
-    demo_network, new_page, language, width, path
-):
-    page = new_page(width=width, height=800)
-    sign_in(page, language)
-    page.goto(f"/{language}/staff/economy/{path}")
-    assert page.locator("h1").count() == 1
-    if path == "network/":
-        assert page.locator("svg.network a.node").count() > 10
-        assert (
-            page.locator("table.network-table tbody tr").count()
-            == page.locator("svg.network .edge").count()
-        )
-    else:
-        assert page.locator("section.house").count() == 15
-    violations = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
-    assert not violations, "axe-core found:\n" + describe_violations(violations)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    assert page.broken_requests == []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    name = path.strip("/")
-    page.screenshot(path=str(SCREENSHOTS / f"economy-{name}-{language}.png"), full_page=True)
+# One test for both pages and screens: building the network takes longer than the pages.
+def test_network_and_premises_pages_are_accessible_and_fit(demo_network, new_page):
+    for language, width in [("ar", 360), ("de", 1280)]:
+        page = new_page(width=width, height=800)
+        sign_in(page, language)
+        for path in ["network/", "premises/"]:
+            page.goto(f"/{language}/staff/economy/{path}")
+            assert page.locator("h1").count() == 1
+            if path == "network/":
+                assert page.locator("svg.network a.node").count() > 10
+                assert (
+                    page.locator("table.network-table tbody tr").count()
+                    == page.locator("svg.network .edge").count()
+                )
+            else:
+                assert page.locator("section.house").count() == 15
+            violations = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+            assert not violations, f"{path}: axe-core found:\n" + describe_violations(violations)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            name = path.strip("/")
+            page.screenshot(
+                path=str(SCREENSHOTS / f"economy-{name}-{language}.png"), full_page=True
+            )
+        assert page.broken_requests == []
