@@ -2,16 +2,24 @@
 
 A view states who may use it with ``@allow(ACCESS)`` on a visible line; the
 middleware refuses any view that does not (deny by default). API endpoints use
-the same ``Access`` objects through ``quartier.api.auth``.
+the same ``Access`` objects through ``quartier.api.auth``, and task code acting
+for a user scopes itself with ``acting_for``.
+
+Which organisations' records a user may read or change is always
+``SOME_ACCESS.organisations(user)``: the scope of a request under that access,
+and the list a service asks for when it decides something else (may this user
+issue a passport here, is this the employer's own business).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django_scopes import scope
 
 from quartier.accounts.models import STAFF_ROLES, Membership, Role
 
@@ -44,7 +52,7 @@ class Access:
         """
         if not self.roles or not user.is_authenticated or not user.is_active:
             return []
-        return organisations_of(user, self.roles)
+        return _organisations_of(user, self.roles)
 
 
 PUBLIC = Access("public", public=True)
@@ -58,6 +66,8 @@ def roles(*names: str) -> Access:
 STAFF = roles(*STAFF_ROLES)
 PROJECT_LEAD = roles(Role.PROJECT_LEAD)
 ADMINISTRATOR = roles(Role.ADMINISTRATOR)
+# An employer acts for its own business only: the organisations it employs for.
+EMPLOYER = roles(Role.EMPLOYER)
 
 
 def memberships_of(user) -> list[tuple[int, str]]:
@@ -75,10 +85,26 @@ def roles_of(user) -> frozenset[str]:
     return frozenset(role for _, role in memberships_of(user))
 
 
-def organisations_of(user, roles: Iterable[str] | None = None) -> list[int]:
-    """Ids of the organisations where the user holds one of ``roles`` (any role if None)."""
-    wanted = None if roles is None else set(roles)
-    return sorted({org for org, role in memberships_of(user) if wanted is None or role in wanted})
+def _organisations_of(user, roles: Iterable[str]) -> list[int]:
+    """Ids of the organisations where the user holds one of ``roles``; only for
+    ``Access.organisations``, the one place that turns roles into organisations."""
+    wanted = set(roles)
+    return sorted({org for org, role in memberships_of(user) if role in wanted})
+
+
+@contextmanager
+def acting_for(user, access: Access, organisation_id: int | None = None) -> Iterator[list[int]]:
+    """Scope task code that acts for ``user`` as a request under ``access`` is scoped.
+
+    With ``organisation_id``, narrowed to that one organisation if the user may act
+    there under ``access``, else to none. Yields the organisations in scope; the
+    previous scope comes back at the end.
+    """
+    organisations = access.organisations(user) if user is not None else []
+    if organisation_id is not None:
+        organisations = [org for org in organisations if org == organisation_id]
+    with scope(organisation=organisations):
+        yield organisations
 
 
 def allow(access: Access) -> Callable:

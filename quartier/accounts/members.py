@@ -43,7 +43,7 @@ def add_member(
 
 # What other apps do when someone loses a role (the protocol of `on_member_removed`):
 # called inside the removal's transaction with (user, organisation, by), after the
-# membership is gone, so `organisations_of(user, …)` already answers without it.
+# membership is gone, so `SOME_ACCESS.organisations(user)` already answers without it.
 MemberRemoved = Callable[[User, Organisation, User], None]
 _ON_REMOVED: list[MemberRemoved] = []
 

@@ -26,7 +26,6 @@ from quartier.accounts.access import (
     PUBLIC,
     SIGNED_IN,
     allow,
-    organisations_of,
 )
 from quartier.accounts.audit import log_action
 from quartier.accounts.forms import (
@@ -339,12 +338,11 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         actor=request.user,
         data={key: value for key, value in request.GET.items() if value and key != "page"},
     )
-    lead_orgs = organisations_of(request.user, [Role.PROJECT_LEAD])
+    lead_orgs = PROJECT_LEAD.organisations(request.user)
     actors = User.objects.filter(memberships__organisation__in=lead_orgs).distinct()
     form = AuditFilterForm(request.GET or None, actors=actors)
-    entries = AuditEntry.objects.filter(organisation__in=lead_orgs).select_related(
-        "actor", "organisation"
-    )
+    # The scope holds the entries of the organisations the user leads.
+    entries = AuditEntry.objects.select_related("actor", "organisation")
     if form.is_valid():
         data = form.cleaned_data
         if data["person"]:
@@ -373,7 +371,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 @allow(ADMINISTRATOR)
 def member_list(request: HttpRequest) -> HttpResponse:
     """Members of the organisations the user administers."""
-    org_ids = organisations_of(request.user, [Role.ADMINISTRATOR])
+    org_ids = ADMINISTRATOR.organisations(request.user)
     organisations = Organisation.objects.filter(pk__in=org_ids)
     form = AddMemberForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
@@ -402,7 +400,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @allow(ADMINISTRATOR)
 def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    org_ids = organisations_of(request.user, [Role.ADMINISTRATOR])
+    org_ids = ADMINISTRATOR.organisations(request.user)
     membership = get_object_or_404(
         Membership.objects.select_related("user", "organisation"), pk=pk, organisation__in=org_ids
     )

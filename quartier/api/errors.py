@@ -36,7 +36,8 @@ def errors(*codes: int) -> dict[int, type[Schema]]:
 
     401: no or an unknown token; 403: the token's roles do not allow it; 400: a body
     that is not JSON; 404: no such object (or not one the user may see); 409: the
-    object's state forbids it; 422: invalid input.
+    object's state forbids it; 422: invalid input; 429: too many attempts at a public
+    operation (the limits of the public forms).
     """
     return {code: InvalidOut if code == 422 else ErrorOut for code in codes}
 

@@ -5,10 +5,14 @@ A page past the last one is empty, with the real count: neither the last page no
 error, and never an offset the database cannot take (a huge ``page`` is still a number).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
+
+from quartier.accounts.access import Access
+from quartier.accounts.audit import log_action
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
@@ -39,3 +43,37 @@ class Pages(PaginationBase):
         size = min(pagination.page_size or self.page_size, MAX_PAGE_SIZE)
         items, count = page_of(queryset, pagination.page, size)
         return {"items": items, "count": count}
+
+
+class AuditedPages(Pages):
+    """Pages of records about people that say whom they showed, as the staff lists do:
+    one audit entry ``code`` per page with the people's reference numbers, in the name
+    of the first organisation where ``access`` lets the token's user act.
+
+    ``@paginate(AuditedPages, code="people.participant.listed", access=CASEWORK)``;
+    ``person`` gives a record's person (default: the record itself).
+    """
+
+    def __init__(
+        self,
+        code: str,
+        access: Access,
+        person: Callable[[Any], Any] = lambda record: record,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.code, self.access, self.person = code, access, person
+
+    def paginate_queryset(self, queryset, pagination: Pages.Input, request, **params) -> dict:
+        result = super().paginate_queryset(queryset, pagination, request, **params)
+        log_action(
+            self.code,
+            actor=request.auth,
+            organisation=self.access.organisations(request.auth)[0],
+            data={
+                "page": pagination.page,
+                "people": [str(self.person(record).public_id) for record in result["items"]],
+                "api": True,
+            },
+        )
+        return result

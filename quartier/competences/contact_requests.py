@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
-from quartier.accounts.access import organisations_of
+from quartier.accounts.access import EMPLOYER, roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.competences.models import (
@@ -25,7 +25,8 @@ from quartier.people.models import Participant, Purpose
 Status = ContactRequest.Status
 
 # Who answers requests: the counsellors (and project leads) of the holding organisation.
-ANSWER_ROLES = (Role.COUNSELLOR, Role.PROJECT_LEAD)
+# Who answers employers' requests: the counsellors and leads who hold the person.
+ANSWERING = roles(Role.COUNSELLOR, Role.PROJECT_LEAD)
 MESSAGE_MAX = 2000
 CONTACT_MAX = 300
 
@@ -80,14 +81,14 @@ def ask_for_contact(
 def requests_to_answer(user, statuses=LIVE_REQUEST_STATUSES):
     """Requests for the people held by the user's organisations (counsellors, leads)."""
     return ContactRequest.objects.with_scopes_disabled().filter(
-        organisation_id__in=organisations_of(user, ANSWER_ROLES), status__in=statuses
+        organisation_id__in=ANSWERING.organisations(user), status__in=statuses
     )
 
 
 def requests_of_employer(user):
     """The requests made by the user's business organisations."""
     return ContactRequest.objects.with_scopes_disabled().filter(
-        employer_id__in=organisations_of(user, [Role.EMPLOYER])
+        employer_id__in=EMPLOYER.organisations(user)
     )
 
 

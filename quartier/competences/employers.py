@@ -15,9 +15,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from quartier.accounts.access import organisations_of, roles
+from quartier.accounts.access import EMPLOYER
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import Organisation, Role
+from quartier.accounts.models import Organisation
 from quartier.competences.models import CompetenceProfile, Experience, Qualification
 from quartier.competences.passport_content import (
     SKILL_GROUPS,
@@ -29,12 +29,10 @@ from quartier.esco.models import Label, normalise
 from quartier.people.languages import language_name
 from quartier.people.models import Consent, Purpose
 
-EMPLOYER = roles(Role.EMPLOYER)
-
 
 def employer_organisation(user) -> Organisation:
     """The business the user acts for (their first employer membership)."""
-    ids = organisations_of(user, [Role.EMPLOYER])
+    ids = EMPLOYER.organisations(user)
     if not ids:
         raise Http404
     return Organisation.objects.get(pk=ids[0])

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from quartier.accounts import navigation
-from quartier.accounts.access import roles
 from quartier.competences import contact_requests, employers
 from quartier.competences.models import ContactRequest, Passport
 from quartier.competences.passport import withdraw_passports
@@ -93,7 +92,7 @@ def register() -> None:
         navigation.NavItem(
             "competences:contact-requests",
             _("Contact requests"),
-            roles(*contact_requests.ANSWER_ROLES),
+            contact_requests.ANSWERING,
             40,
         )
     )

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import allow, roles
+from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.competences import contact_requests as requests_
 from quartier.competences import employers
@@ -23,7 +23,7 @@ from quartier.competences.passport_content import with_parts
 from quartier.people.intake import view_participant
 
 PAGE_SIZE = 20
-ANSWERING = roles(*requests_.ANSWER_ROLES)
+ANSWERING = requests_.ANSWERING
 
 
 # -- Employers ------------------------------------------------------------------

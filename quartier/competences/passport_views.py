@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import PUBLIC, allow, organisations_of
+from quartier.accounts.access import PUBLIC, allow
 from quartier.accounts.audit import auto_refresh_marker, is_auto_refresh
 from quartier.competences import passport as passports
 from quartier.competences.contact_requests import requests_for_participant
@@ -14,8 +14,7 @@ from quartier.competences.employers import pseudonym
 from quartier.competences.models import Passport, normalise_code
 from quartier.competences.profile import (
     PROFILE_READ,
-    READ_ROLES,
-    WRITE_ROLES,
+    PROFILE_WRITE,
     existing_profile,
     get_participant,
     view_profile,
@@ -38,7 +37,7 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
     """The person's passports; counsellors issue a new one (or get the current one back)."""
     participant = get_participant(request.user, code)
     if request.method == "POST":
-        if participant.organisation_id not in organisations_of(request.user, WRITE_ROLES):
+        if participant.organisation_id not in PROFILE_WRITE.organisations(request.user):
             raise PermissionDenied
         try:
             passport, is_new = passports.issue_passport(participant, request.user)
@@ -69,7 +68,7 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
         and latest.withdrawn_at is None,
         "refresh": REFRESH_SECONDS if latest is not None and latest.is_busy else None,
         "auto": auto_refresh_marker(request),
-        "may_issue": participant.organisation_id in organisations_of(request.user, WRITE_ROLES),
+        "may_issue": participant.organisation_id in PROFILE_WRITE.organisations(request.user),
         "shown_to_employers": has_consent(participant, Purpose.EMPLOYER_PROFILE),
         "pseudonym": pseudonym(profile) if profile is not None else "",
         "contact_requests": requests_for_participant(participant),
@@ -79,11 +78,9 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
 
 @allow(PROFILE_READ)
 def passport_download(request: HttpRequest, code) -> HttpResponse:
+    # The scope holds the passports of the organisations where the user may read profiles.
     passport = get_object_or_404(
-        Passport.objects.with_scopes_disabled().select_related("organisation"),
-        public_id=code,
-        organisation_id__in=organisations_of(request.user, READ_ROLES),
-        withdrawn_at=None,
+        Passport.objects.select_related("organisation"), public_id=code, withdrawn_at=None
     )
     if not passport.is_ready:
         raise Http404

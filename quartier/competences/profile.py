@@ -17,16 +17,15 @@ from django.db.models import F, Model
 from django.http import Http404
 from django.utils import timezone
 
-from quartier.accounts.access import organisations_of, roles
+from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
 from quartier.competences.models import CompetenceProfile
 from quartier.people.models import Participant
 
-READ_ROLES = (Role.COUNSELLOR, Role.PROJECT_LEAD)
-WRITE_ROLES = (Role.COUNSELLOR,)
-PROFILE_READ = roles(*READ_ROLES)
-PROFILE_WRITE = roles(*WRITE_ROLES)
+PROFILE_READ = roles(Role.COUNSELLOR, Role.PROJECT_LEAD)
+# Changing a profile, and issuing its passport.
+PROFILE_WRITE = roles(Role.COUNSELLOR)
 
 
 def get_participant(user, code, write: bool = False) -> Participant:
@@ -34,7 +33,7 @@ def get_participant(user, code, write: bool = False) -> Participant:
 
     One query; the person's profile comes with it (``competence_profile``) when it exists.
     """
-    organisations = organisations_of(user, WRITE_ROLES if write else READ_ROLES)
+    organisations = (PROFILE_WRITE if write else PROFILE_READ).organisations(user)
     participant = (
         Participant.objects.with_scopes_disabled()
         .filter(organisation_id__in=organisations, anonymised_at=None, public_id=code)

@@ -15,7 +15,6 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
@@ -30,7 +29,7 @@ from quartier.places.models import Quarter
 
 router = Router(tags=["competences: passport and employers"])
 
-ANSWERING = roles(*requests_.ANSWER_ROLES)
+ANSWERING = requests_.ANSWERING
 PAGE_SIZE = 20
 
 

@@ -13,7 +13,7 @@ from quartier.accounts.access import roles
 from quartier.accounts.models import Role
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
-from quartier.api.pagination import Pages
+from quartier.api.pagination import AuditedPages
 from quartier.counselling.cases import CounsellingError, cases_visible_to, get_case
 from quartier.counselling.contacts import add_contact
 from quartier.counselling.models import Contact, ContactChannel
@@ -82,9 +82,14 @@ def _case(user, code: UUID, work: bool = False):
     "/cases",
     response={200: list[CaseOut], **errors(401, 403, 422)},
     auth=TokenAccess(COUNSELLING),
-    summary="Cases I may see",
+    summary="Cases I may see (which people were shown is audited, per page)",
 )
-@paginate(Pages)
+@paginate(
+    AuditedPages,
+    code="counselling.case.listed",
+    access=COUNSELLING,
+    person=lambda case: case.participant,
+)
 def list_cases(request, status: str = ""):
     cases = cases_visible_to(request.auth).select_related(
         "participant", "organisation", "counsellor"

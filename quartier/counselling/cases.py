@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import organisations_of, roles
+from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Membership, Role
 from quartier.counselling.models import Case, CaseShare, CaseStatus, ShareKind
@@ -32,11 +32,6 @@ CASE_WORK = roles(*CASE_ROLES)
 
 class CounsellingError(ValueError):
     """A write that the data does not allow; the message is for the user, translated."""
-
-
-def case_organisations_of(user) -> list[int]:
-    """The organisations where the user counsels or leads (memberships are cached per user)."""
-    return organisations_of(user, CASE_ROLES)
 
 
 def live_shares(organisations: list[int], kinds: tuple[str, ...] | None = None) -> QuerySet:
@@ -59,7 +54,7 @@ def cases_visible_to(user) -> QuerySet:
     Not bound to the request's scope: the shares reach across organisations, and
     this query is the whole rule. One query when evaluated (memberships are cached).
     """
-    organisations = case_organisations_of(user)
+    organisations = CASE_WORK.organisations(user)
     shared = live_shares(organisations).filter(case=OuterRef("pk"))
     return Case.objects.with_scopes_disabled().filter(
         Q(organisation_id__in=organisations) | Exists(shared)
@@ -71,7 +66,7 @@ def participants_shared_with(user) -> QuerySet:
 
     For the person page: such a person may be shown to the recipient, no one else.
     """
-    organisations = case_organisations_of(user)
+    organisations = CASE_WORK.organisations(user)
     case_ids = live_shares(organisations).values("case_id")
     return Participant.objects.with_scopes_disabled().filter(
         Exists(
@@ -85,7 +80,7 @@ def can_work_on(case: Case, user) -> bool:
 
     Queries once unless the user belongs to the holding organisation.
     """
-    organisations = case_organisations_of(user)
+    organisations = CASE_WORK.organisations(user)
     if case.organisation_id in organisations:
         return True
     return live_shares(organisations, kinds=(ShareKind.HANDOVER,)).filter(case=case).exists()
@@ -93,7 +88,7 @@ def can_work_on(case: Case, user) -> bool:
 
 def can_share(case: Case, user) -> bool:
     """Only the holding organisation passes a case on."""
-    return case.organisation_id in case_organisations_of(user)
+    return case.organisation_id in CASE_WORK.organisations(user)
 
 
 def get_case(user, code, *, work: bool = False, related: tuple[str, ...] = ()) -> Case:

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from quartier.counselling.cases import case_organisations_of, counsellors_of
+from quartier.counselling.cases import CASE_WORK, counsellors_of
 from quartier.counselling.models import Case, CaseStatus, Goal, GoalKind
 from quartier.people import listing
 
@@ -37,7 +37,7 @@ def _by_goal(participants, value, user):
 
 
 def _counsellor_field(user) -> forms.Field:
-    organisations = case_organisations_of(user)
+    organisations = CASE_WORK.organisations(user)
     counsellors = counsellors_of(organisations[0]) if len(organisations) == 1 else None
     if counsellors is None:
         from quartier.accounts.models import User

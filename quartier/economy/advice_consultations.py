@@ -15,17 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from quartier.accounts.access import organisations_of
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation
-from quartier.economy.advice_founders import ADVISING_ROLES, advising_organisation
+from quartier.economy.advice_founders import ADVISING, advising_organisation
 from quartier.economy.models import Business, Consultation, ConsultationTopic
 
 WRITABLE = ("date", "topics", "result", "next_steps", "follow_up_on")
 
 
 def consultations_visible_to(user) -> QuerySet[Consultation]:
-    return Consultation.objects.filter(organisation_id__in=organisations_of(user, ADVISING_ROLES))
+    return Consultation.objects.filter(organisation_id__in=ADVISING.organisations(user))
 
 
 def get_consultation(user, code) -> Consultation:

@@ -27,8 +27,10 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-def _participants(organisation_ids):
-    return Participant.objects.filter(organisation_id__in=organisation_ids)
+def _participants():
+    """The people a request may name: the scope of the view's access (founders: advising
+    organisations; vacancies: those of their editors)."""
+    return Participant.objects.all()
 
 
 class LanguagesField(forms.MultipleChoiceField):
@@ -64,9 +66,9 @@ class FounderForm(forms.ModelForm):
         ]
         widgets = {"business_idea": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, organisation_ids=(), **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = _participants(organisation_ids)
+        self.fields["participant"].queryset = _participants()
         if self.instance.participant_id:
             # The hidden field carries the public code, never the primary key.
             self.initial["participant"] = self.instance.participant.public_id
@@ -169,7 +171,7 @@ class VacancyForm(forms.ModelForm):
         ]
         widgets = {"starts_on": DateInput}
 
-    def __init__(self, *args, businesses=None, organisation_ids=(), staff=True, **kwargs):
+    def __init__(self, *args, businesses=None, staff=True, **kwargs):
         super().__init__(*args, **kwargs)
         if businesses is None:
             del self.fields["business"]
@@ -189,7 +191,7 @@ class VacancyForm(forms.ModelForm):
                 required=False,
             )
         if staff:
-            self.fields["filled_by"].queryset = _participants(organisation_ids)
+            self.fields["filled_by"].queryset = _participants()
         else:
             del self.fields["filled_by"]
         if self.instance.pk:

@@ -7,14 +7,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from quartier.accounts.access import organisations_of, roles
+from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.economy.models import Founder
 
 # Who advises founders and businesses: business advisors, and project leads who oversee them.
-ADVISING_ROLES = (Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
-ADVISING = roles(*ADVISING_ROLES)
+ADVISING = roles(Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
 
 FOUNDER_FIELDS = (
     "participant",
@@ -33,14 +32,14 @@ FOUNDER_FIELDS = (
 
 def advising_organisation(user) -> Organisation:
     """The organisation in whose name the user records advice (their first advising one)."""
-    ids = organisations_of(user, ADVISING_ROLES)
+    ids = ADVISING.organisations(user)
     if not ids:
         raise ValidationError(_("You advise for no organisation."))
     return Organisation.objects.get(pk=ids[0])
 
 
 def founders_visible_to(user) -> QuerySet[Founder]:
-    return Founder.objects.filter(organisation_id__in=organisations_of(user, ADVISING_ROLES))
+    return Founder.objects.filter(organisation_id__in=ADVISING.organisations(user))
 
 
 def get_founder(user, code) -> Founder:

@@ -4,8 +4,7 @@ of the data-subject rights (``advice_rights``)."""
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from quartier.accounts.access import roles_of
-from quartier.economy.advice_founders import ADVISING, ADVISING_ROLES
+from quartier.economy.advice_founders import ADVISING
 from quartier.economy.advice_vacancies import VACANCY_READERS
 
 SECTION_TEMPLATE = "economy/advice/_business_section.html"
@@ -41,7 +40,7 @@ def business_section(request: HttpRequest, business) -> dict | None:
         "may_create": vacancies.may_edit_any(user),
         "advising": False,
     }
-    if roles_of(user) & set(ADVISING_ROLES):
+    if ADVISING.allows(user):
         context["advising"] = True
         context["consultations"] = list(
             consulting.consultations_visible_to(user)

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import organisations_of, roles, roles_of
+from quartier.accounts.access import EMPLOYER, roles, roles_of
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
 from quartier.economy.models import (
@@ -54,23 +54,19 @@ WRITABLE = (
 
 def own_businesses(user) -> QuerySet[Business]:
     """The businesses whose login organisation the user is an employer of."""
-    return Business.objects.filter(organisation_id__in=organisations_of(user, [Role.EMPLOYER]))
+    return Business.objects.filter(organisation_id__in=EMPLOYER.organisations(user))
 
 
 def vacancies_visible_to(user) -> QuerySet[Vacancy]:
     if roles_of(user) & set(READING_ROLES):
         return Vacancy.objects.all()
-    return Vacancy.objects.filter(
-        business__organisation_id__in=organisations_of(user, [Role.EMPLOYER])
-    )
+    return Vacancy.objects.filter(business__organisation_id__in=EMPLOYER.organisations(user))
 
 
 def vacancies_editable_by(user) -> QuerySet[Vacancy]:
     if roles_of(user) & set(EDITING_ROLES):
         return Vacancy.objects.all()
-    return Vacancy.objects.filter(
-        business__organisation_id__in=organisations_of(user, [Role.EMPLOYER])
-    )
+    return Vacancy.objects.filter(business__organisation_id__in=EMPLOYER.organisations(user))
 
 
 def may_edit_any(user) -> bool:
@@ -139,7 +135,7 @@ def _validate(vacancy: Vacancy, by) -> None:
         vacancy.filled_on = None
     elif (
         vacancy.filled_by_id is not None
-        and vacancy.filled_by.organisation_id not in organisations_of(by)
+        and vacancy.filled_by.organisation_id not in VACANCY_EDITORS.organisations(by)
     ):
         raise ValidationError(_("Choose a participant of your own organisation."))
     if vacancy.status != VacancyStatus.OPEN:

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import allow, organisations_of
+from quartier.accounts.access import allow
 from quartier.economy import advice_consultations as consulting
 from quartier.economy import advice_founders as founders
 from quartier.economy import advice_funding as funding
@@ -34,7 +34,7 @@ from quartier.economy.advice_forms import (
     RequirementLanguageForm,
     VacancyForm,
 )
-from quartier.economy.advice_founders import ADVISING, ADVISING_ROLES
+from quartier.economy.advice_founders import ADVISING
 from quartier.economy.advice_vacancies import VACANCY_EDITORS, VACANCY_READERS
 from quartier.economy.models import (
     Business,
@@ -46,6 +46,7 @@ from quartier.economy.models import (
     VacancyStatus,
 )
 from quartier.esco.models import Concept
+from quartier.people.intake import CASEWORK
 from quartier.people.languages import language_name
 
 PAGE_SIZE = 50
@@ -91,9 +92,8 @@ def founder_list(request: HttpRequest) -> HttpResponse:
 
 @allow(ADVISING)
 def founder_create(request: HttpRequest) -> HttpResponse:
-    org_ids = organisations_of(request.user, ADVISING_ROLES)
     initial = {"participant": request.GET.get("participant", "")}
-    form = FounderForm(request.POST or None, initial=initial, organisation_ids=org_ids)
+    form = FounderForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = {key: form.cleaned_data[key] for key in FounderForm.Meta.fields}
         try:
@@ -124,8 +124,7 @@ def founder_detail(request: HttpRequest, code) -> HttpResponse:
 @allow(ADVISING)
 def founder_edit(request: HttpRequest, code) -> HttpResponse:
     founder = founders.get_founder(request.user, code)
-    org_ids = organisations_of(request.user, ADVISING_ROLES)
-    form = FounderForm(request.POST or None, instance=founder, organisation_ids=org_ids)
+    form = FounderForm(request.POST or None, instance=founder)
     if request.method == "POST" and form.is_valid():
         values = {key: form.cleaned_data[key] for key in FounderForm.Meta.fields}
         founder.refresh_from_db()
@@ -352,7 +351,6 @@ def _vacancy_form(request, vacancy=None):
         request.POST or None,
         instance=vacancy,
         businesses=None if vacancy else vacancies.businesses_for(request.user),
-        organisation_ids=organisations_of(request.user),
         staff=staff,
         initial={"business": request.GET.get("business", "")} if vacancy is None else None,
     )
@@ -385,9 +383,10 @@ def vacancy_detail(request: HttpRequest, code) -> HttpResponse:
     may_edit = vacancies.vacancies_editable_by(request.user).filter(pk=vacancy.pk).exists()
     filled_by = None
     if vacancy.filled_by_id:
-        # The participant's name only for their own organisation; others see "a participant".
+        # The participant's name only for those who may read the person (casework at
+        # the organisation that holds them); others see "a programme participant".
         person = vacancy.filled_by
-        if person.organisation_id in organisations_of(request.user):
+        if person.organisation_id in CASEWORK.organisations(request.user):
             filled_by = f"{person.given_name} {person.family_name}"
     context = {
         "vacancy": vacancy,

@@ -2,24 +2,18 @@
 
 from django.http import HttpRequest, HttpResponse
 
-from quartier.accounts.access import allow, organisations_of, roles
-from quartier.economy.importer import BUSINESSES, IMPORT_ROLES
+from quartier.accounts.access import allow
+from quartier.economy.importer import BUSINESSES, IMPORTERS
 from quartier.imports import views as imports
-
-IMPORTERS = roles(*IMPORT_ROLES)
-
-
-def _organisations(request: HttpRequest) -> list[int]:
-    return organisations_of(request.user, IMPORT_ROLES)
 
 
 def _job(request: HttpRequest, code):
-    return imports.get_job(request, BUSINESSES, code, _organisations(request))
+    return imports.get_job(request, BUSINESSES, code)
 
 
 @allow(IMPORTERS)
 def import_upload(request: HttpRequest) -> HttpResponse:
-    return imports.upload(request, BUSINESSES, _organisations(request))
+    return imports.upload(request, BUSINESSES)
 
 
 @allow(IMPORTERS)

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import STAFF, organisations_of, roles, roles_of
+from quartier.accounts.access import EMPLOYER, STAFF, roles, roles_of
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import Role
+from quartier.accounts.models import STAFF_ROLES, Role
 from quartier.economy.models import Business, ContactPerson, size_class_for
 from quartier.people.languages import LANGUAGE_CODES
 from quartier.places.directory import locate_postcode
@@ -29,6 +29,8 @@ EDITORS = roles(*EDITOR_ROLES)
 READERS = STAFF
 # Who may open the edit form of a business: editors for any, employers for their own.
 PROFILE_EDITORS = roles(*EDITOR_ROLES, Role.EMPLOYER)
+# Everyone who works with the register: in whose name their audit entries go.
+REGISTER_USERS = roles(*STAFF_ROLES, Role.EMPLOYER)
 
 # Fields an employer may not change on its own business.
 EDITOR_ONLY_FIELDS = ("organisation", "slug")
@@ -71,7 +73,7 @@ def editable_businesses(user) -> QuerySet[Business]:
     if is_editor(user):
         return Business.objects.all()
     return Business.objects.filter(
-        organisation_id__in=organisations_of(user, [Role.EMPLOYER]), organisation__isnull=False
+        organisation_id__in=EMPLOYER.organisations(user), organisation__isnull=False
     )
 
 
@@ -223,10 +225,11 @@ def contacts_of(business: Business, reader) -> list[ContactPerson]:
 
 
 def _actor_org(user):
-    """Audit entries about shared businesses go to the acting user's organisation."""
+    """Audit entries about shared businesses go to the acting user's organisation (the
+    first where they work with the register)."""
     from quartier.accounts.models import Organisation
 
-    ids = organisations_of(user)
+    ids = REGISTER_USERS.organisations(user)
     return Organisation.objects.filter(pk=ids[0]).first() if ids else None
 
 

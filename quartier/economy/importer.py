@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from quartier.accounts.access import roles
 from quartier.accounts.models import Role
 from quartier.economy.models import Business, LegalForm, Sector
 from quartier.imports.base import (
@@ -42,7 +43,7 @@ from quartier.people.languages import OTHER_LANGUAGES
 from quartier.places.models import Postcode
 
 SLUG = re.compile(r"^[-a-z0-9_]+$")
-IMPORT_ROLES = (Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
+IMPORTERS = roles(Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
 PROGRESS_EVERY = 50
 
 FIELDS = (
@@ -161,6 +162,7 @@ class BusinessImporter(Importer):
     title = _("Import businesses")
     what = _("businesses")
     audit_prefix = "economy.import"
+    access = IMPORTERS
     fills = ("economy",)
     fields = FIELDS
     messages = MESSAGES

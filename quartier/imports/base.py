@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 from django.utils.module_loading import autodiscover_modules
 
+from quartier.accounts.access import Access
+
 CREATE = "create"
 UPDATE = "update"
 UNCHANGED = "unchanged"
@@ -98,6 +100,9 @@ class Importer:
     title: ClassVar[Any]  # lazy, e.g. _("Import participants")
     what: ClassVar[Any]  # lazy plural of the records, e.g. _("participants")
     audit_prefix: ClassVar[str]  # e.g. "people.import": .previewed / .written are appended
+    # Who may import, and into which organisations: the pages' access, and the scope the
+    # task that writes a large file acts in for the uploader.
+    access: ClassVar[Access]
     fields: ClassVar[Sequence[Field]]
     # Problem codes → lazy messages with %(column)s and %(value)s, on top of imports.messages.
     messages: ClassVar[dict[str, Any]] = {}

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
+from quartier.accounts.access import acting_for
 from quartier.accounts.audit import log_action
 from quartier.database import analyse
 from quartier.imports.base import (
@@ -156,9 +157,11 @@ def request_write(job: ImportJob, importer: Importer, by) -> None:
 def run_import(job_id: int) -> None:
     """Write a queued job in one transaction; idempotent (a job is claimed once).
 
-    The rows are checked again inside the transaction: if anything changed since
-    the preview (a new error, a row that now matches someone), nothing is written
-    and the job goes back to its preview with the new findings.
+    Runs for the uploader, scoped as their request would be (``acting_for``) and
+    narrowed to the job's organisation: if they may no longer import there, nothing
+    is written. The rows are checked again inside the transaction: if anything
+    changed since the preview (a new error, a row that now matches someone),
+    nothing is written and the job goes back to its preview with the new findings.
     """
     with scopes_disabled():
         claimed = ImportJob.objects.filter(pk=job_id, status=Status.QUEUED).update(
@@ -170,7 +173,13 @@ def run_import(job_id: int) -> None:
         job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     importer = importer_for(job.kind)
     by = job.created_by
-    with scope(organisation=[job.organisation_id]):
+    with acting_for(by, importer.access, job.organisation_id) as organisations:
+        if not organisations:
+            logger.warning("Import job %s: the uploader may no longer import here.", job.pk)
+            ImportJob.objects.with_scopes_disabled().filter(pk=job.pk).update(
+                status=Status.PREVIEWED, processed=0
+            )
+            return
         try:
             with transaction.atomic():
                 plans = importer.plan(job, source_rows(job))

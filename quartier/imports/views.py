@@ -2,7 +2,8 @@
 
 upload → columns (mapping) → preview → write (POST) → status. Every page but
 the upload needs the job, which ``get_job`` finds only for the person who
-uploaded it, in an organisation where they may still import.
+uploaded it, in an organisation where they may still import (the scope of a view
+under the importer's ``access``).
 """
 
 from django.contrib import messages
@@ -24,13 +25,11 @@ MAX_ERRORS_SHOWN = 500
 STATUS_REFRESH_SECONDS = 2
 
 
-def get_job(request: HttpRequest, importer: Importer, code, organisations: list[int]) -> ImportJob:
+def get_job(request: HttpRequest, importer: Importer, code) -> ImportJob:
     """The user's own job of this kind, or 404 (other people's and organisations' alike)."""
     # The cells and the preview can be megabytes: loaded only by the pages that show them.
     return get_object_or_404(
-        ImportJob.objects.filter(
-            kind=importer.kind, organisation__in=organisations, created_by=request.user
-        ).defer("rows", "plan"),
+        ImportJob.objects.filter(kind=importer.kind, created_by=request.user).defer("rows", "plan"),
         public_id=code,
     )
 
@@ -42,9 +41,11 @@ def _render(request, importer: Importer, page: str, context: dict) -> HttpRespon
     )
 
 
-def upload(request: HttpRequest, importer: Importer, organisations: list[int]) -> HttpResponse:
+def upload(request: HttpRequest, importer: Importer) -> HttpResponse:
     form = importer.upload_form(
-        request.POST or None, request.FILES or None, organisations=organisations
+        request.POST or None,
+        request.FILES or None,
+        organisations=importer.access.organisations(request.user),
     )
     if request.method == "POST" and form.is_valid():
         job = services.start_import(

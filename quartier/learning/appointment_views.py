@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import allow, organisations_of, roles
+from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Membership, User
 from quartier.learning import appointments, appointments_feed, visits
@@ -24,7 +24,11 @@ from quartier.learning.appointment_forms import (
     ProposeForm,
     VisitForm,
 )
-from quartier.learning.appointments import APPOINTMENT_ROLES, AppointmentError
+from quartier.learning.appointments import (
+    APPOINTMENT_ROLES,
+    APPOINTMENT_STAFF,
+    AppointmentError,
+)
 from quartier.learning.models import (
     ACTIVE_STATUSES,
     Appointment,
@@ -38,23 +42,21 @@ from quartier.people.languages import language_name
 from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
 
-APPOINTMENT_STAFF = roles(*APPOINTMENT_ROLES)
 PAGE_SIZE = 50
 # The list's filter for coming appointments of people who no longer take appointments.
 REASSIGN = "reassign"
 
 
 def _orgs(user) -> list[int]:
-    return organisations_of(user, APPOINTMENT_ROLES)
+    """The organisations whose places and counsellors the user works with: the scope
+    of every view here, needed by name for the records that are not scoped."""
+    return APPOINTMENT_STAFF.organisations(user)
 
 
 def _get_appointment(user, code) -> Appointment:
-    """The appointment if the user's organisation runs it; 404 otherwise."""
+    """The appointment if the user's organisation runs it (the scope); 404 otherwise."""
     return get_object_or_404(
-        Appointment.objects.filter(organisation_id__in=_orgs(user)).select_related(
-            "contact_point", "counsellor"
-        ),
-        public_id=code,
+        Appointment.objects.select_related("contact_point", "counsellor"), public_id=code
     )
 
 
@@ -75,9 +77,7 @@ def appointment_list(request: HttpRequest) -> HttpResponse:
     points = list(_points(request.user))
     status = request.GET.get("status", "open")
     point = request.GET.get("place", "")
-    rows = Appointment.objects.filter(organisation_id__in=_orgs(request.user)).select_related(
-        "contact_point", "counsellor"
-    )
+    rows = Appointment.objects.select_related("contact_point", "counsellor")
     to_reassign = appointments.needs_new_counsellor(_orgs(request.user))
     if status == "open":
         rows = rows.filter(status__in=ACTIVE_STATUSES)
@@ -280,7 +280,7 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     today = timezone.now().astimezone(zone).date()
     start = datetime.combine(today, time.min, tzinfo=zone)
     today_visits = (
-        Visit.objects.filter(organisation_id__in=_orgs(request.user), at__gte=start)
+        Visit.objects.filter(at__gte=start)
         .filter(at__lt=start + timedelta(days=1))
         .select_related("contact_point")
         .order_by("-at", "-pk")

@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quartier.accounts.access import organisations_of
+from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Membership, Role, User
 from quartier.learning import slots
@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 # Who works with a contact point's appointments: its organisation's counsellors and
 # learning coordinators.
 APPOINTMENT_ROLES = (Role.COUNSELLOR, Role.LEARNING_COORDINATOR)
+APPOINTMENT_STAFF = roles(*APPOINTMENT_ROLES)
 
 # Switched off only by the concurrency test's control, to show the race is real.
 LOCK_COUNSELLORS = True
@@ -199,7 +200,7 @@ def counsellors_for(point: ContactPoint) -> list[User]:
 
 
 def may_work_on(user, appointment: Appointment) -> bool:
-    return appointment.organisation_id in organisations_of(user, APPOINTMENT_ROLES)
+    return appointment.organisation_id in APPOINTMENT_STAFF.organisations(user)
 
 
 def _audit(code: str, appointment: Appointment, by, **data) -> None:
@@ -408,7 +409,7 @@ def member_removed(user: User, organisation, by) -> None:
     from quartier.learning.appointments_feed import revoke_feed_token
     from quartier.learning.models import Availability
 
-    if organisation.pk in organisations_of(user, APPOINTMENT_ROLES):
+    if organisation.pk in APPOINTMENT_STAFF.organisations(user):
         return  # still takes appointments there through another role
     removed, _rows = Availability.objects.filter(
         user=user, contact_point__organisation=organisation
@@ -425,7 +426,7 @@ def member_removed(user: User, organisation, by) -> None:
         organisation=organisation,
         data={"availability_removed": removed, "appointments_to_reassign": waiting},
     )
-    if not organisations_of(user, APPOINTMENT_ROLES):
+    if not APPOINTMENT_STAFF.organisations(user):
         revoke_feed_token(user)
 
 

@@ -10,19 +10,19 @@ from uuid import UUID
 
 from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from quartier.accounts.access import organisations_of
 from quartier.accounts.models import User
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
 from quartier.api.pagination import Pages
 from quartier.learning import appointments, slots, visits
-from quartier.learning.appointment_views import APPOINTMENT_STAFF
-from quartier.learning.appointments import APPOINTMENT_ROLES, AppointmentError
+from quartier.learning.appointments import APPOINTMENT_STAFF, AppointmentError
 from quartier.learning.models import ACTIVE_STATUSES, Appointment, Visit, VisitKind
 from quartier.places.models import ContactPoint
+from quartier.site.public_forms import limit_public_api
 
 router = Router(tags=["appointments"])
 
@@ -126,10 +126,12 @@ def list_slots(request, slug: str, filters: Query[SlotRange]):
 
 @router.post(
     "/appointments",
-    response={201: BookingOut, **errors(400, 404, 422)},
+    response={201: BookingOut, **errors(400, 404, 422, 429)},
     auth=None,
     summary="Book a free slot (public); errors are in the booking's language",
 )
+# The booking page's limits and counters: per client address and per e-mail address.
+@decorate_view(limit_public_api("learning.appointment-book", languages=appointments.language_codes))
 def book(request, payload: BookingIn):
     point = _point(payload.contact_point)
     language = payload.language if payload.language in appointments.language_codes() else "de"
@@ -160,9 +162,9 @@ def book(request, payload: BookingIn):
 )
 @paginate(Pages)
 def list_appointments(request, status: str = "open"):
-    rows = Appointment.objects.filter(
-        organisation_id__in=organisations_of(request.auth, APPOINTMENT_ROLES)
-    ).select_related("contact_point", "counsellor")
+    # The token's scope: the appointments of the organisations where the user works
+    # with appointments (as on the staff pages).
+    rows = Appointment.objects.select_related("contact_point", "counsellor")
     if status == "open":
         rows = rows.filter(status__in=ACTIVE_STATUSES)
     elif status != "all":
@@ -170,10 +172,9 @@ def list_appointments(request, status: str = "open"):
     return rows.order_by("start", "created_at", "pk")
 
 
-def _appointment(user, code: UUID) -> Appointment:
+def _appointment(code: UUID) -> Appointment:
     appointment = (
-        Appointment.objects.filter(organisation_id__in=organisations_of(user, APPOINTMENT_ROLES))
-        .select_related("contact_point", "counsellor")
+        Appointment.objects.select_related("contact_point", "counsellor")
         .filter(public_id=code)
         .first()
     )
@@ -196,7 +197,7 @@ def _act(action, *args, **kwargs) -> Appointment:
     summary="Confirm a requested appointment",
 )
 def confirm(request, code: UUID):
-    appointment = _appointment(request.auth, code)
+    appointment = _appointment(code)
     return _act(appointments.confirm_appointment, appointment, request.auth)
 
 
@@ -207,7 +208,7 @@ def confirm(request, code: UUID):
     summary="Propose another time; the resident accepts or declines by e-mail",
 )
 def propose(request, code: UUID, payload: ProposeIn):
-    appointment = _appointment(request.auth, code)
+    appointment = _appointment(code)
     counsellor = None
     if payload.counsellor:
         counsellor = User.objects.filter(email__iexact=payload.counsellor).first()
@@ -227,7 +228,7 @@ def propose(request, code: UUID, payload: ProposeIn):
     summary="Cancel an appointment; the resident is told",
 )
 def cancel(request, code: UUID):
-    appointment = _appointment(request.auth, code)
+    appointment = _appointment(code)
     return _act(appointments.cancel_appointment, appointment, request.auth)
 
 
@@ -239,11 +240,7 @@ def cancel(request, code: UUID):
 )
 @paginate(Pages, page_size=100)
 def list_visits(request):
-    return (
-        Visit.objects.filter(organisation_id__in=organisations_of(request.auth, APPOINTMENT_ROLES))
-        .select_related("contact_point")
-        .order_by("-at", "-pk")
-    )
+    return Visit.objects.select_related("contact_point").order_by("-at", "-pk")
 
 
 @router.post(

@@ -94,13 +94,12 @@ def counsellor_ics(user: User, appointments: Iterable[Appointment]) -> bytes:
 def feed_appointments(user: User) -> list[Appointment]:
     """The user's confirmed appointments, recent and coming, at the organisations where
     they take appointments now (a removed member's feed goes empty). Two queries."""
-    from quartier.accounts.access import organisations_of
-    from quartier.learning.appointments import APPOINTMENT_ROLES
+    from quartier.learning.appointments import APPOINTMENT_STAFF
 
     return list(
         Appointment.objects.with_scopes_disabled()
         .filter(
-            organisation_id__in=organisations_of(user, APPOINTMENT_ROLES),
+            organisation_id__in=APPOINTMENT_STAFF.organisations(user),
             counsellor=user,
             status=AppointmentStatus.CONFIRMED,
             start__gte=timezone.now() - FEED_HISTORY,

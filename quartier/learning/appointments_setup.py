@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 def register() -> None:
     from quartier.accounts import members, navigation
     from quartier.learning import appointments, appointments_rights, appointments_timeline
-    from quartier.learning.appointment_views import APPOINTMENT_STAFF
+    from quartier.learning.appointments import APPOINTMENT_STAFF
     from quartier.people import timeline
 
     # A participant's appointments and visits in their export, erasure and anonymisation.

@@ -2,7 +2,7 @@
 
 Only appointments and visits linked to the person page's participant, and only
 those of organisations where the user is a counsellor or learning coordinator
-(``APPOINTMENT_ROLES``); for everyone else nothing, without a query. Queries:
+(``APPOINTMENT_STAFF``); for everyone else nothing, without a query. Queries:
 1 the appointments with their contact point, 2 the visits with their contact
 point (memberships are cached on the user).
 """
@@ -10,14 +10,13 @@ point (memberships are cached on the user).
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import organisations_of
-from quartier.learning.appointments import APPOINTMENT_ROLES
+from quartier.learning.appointments import APPOINTMENT_STAFF
 from quartier.learning.models import Appointment, Visit
 from quartier.people.timeline import TimelineEntry
 
 
 def timeline_entries(participant, user) -> list[TimelineEntry]:
-    orgs = organisations_of(user, APPOINTMENT_ROLES)
+    orgs = APPOINTMENT_STAFF.organisations(user)
     if not orgs:
         return []
     entries: list[TimelineEntry] = []

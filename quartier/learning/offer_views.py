@@ -17,14 +17,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import allow, organisations_of, roles
+from quartier.accounts.access import EMPLOYER, allow, roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.counselling.models import Case, CaseStatus
 from quartier.learning import attendance, certificates, offers, registrations
 from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
 from quartier.learning.offer_forms import BusinessStaffForm, DateForm, OfferForm, ParticipantsForm
-from quartier.learning.offers import EMPLOYER, OFFER_MANAGERS, OFFER_STAFF, OfferError
+from quartier.learning.offers import OFFER_MANAGERS, OFFER_STAFF, OfferError
 from quartier.learning.registrations import RegistrationError
 from quartier.people.models import Participant
 from quartier.people.search import search_key
@@ -190,10 +190,9 @@ def date_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @allow(OFFER_STAFF)
 def offer_register(request: HttpRequest, code) -> HttpResponse:
-    """Register participants of the user's organisations (several at once)."""
+    """Register participants of the user's organisations (several at once): the scope's."""
     offer = offers.get_offer(request.user, code)
-    own = organisations_of(request.user, offers.REGISTERING_ROLES)
-    candidates = Participant.objects.filter(organisation_id__in=own, anonymised_at=None)
+    candidates = Participant.objects.filter(anonymised_at=None)
     query = request.GET.get("q", "").strip()
     for word in search_key(query).split():
         candidates = candidates.filter(search_key__contains=word)
@@ -266,7 +265,7 @@ def offer_business(request: HttpRequest, code) -> HttpResponse:
         ),
         code=code,
     )
-    businesses = organisations_of(request.user, (Role.EMPLOYER,))
+    businesses = EMPLOYER.organisations(request.user)
     business = Organisation.objects.get(pk=businesses[0])
     form = BusinessStaffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -16,18 +16,15 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import organisations_of, roles
+from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.learning.models import Offer, OfferDate, RegistrationStatus
 from quartier.places.directory import locate_postcode
 
-MANAGER_ROLES = (Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
-OFFER_MANAGERS = roles(*MANAGER_ROLES)
+OFFER_MANAGERS = roles(Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
 # Who may register participants of their organisation for offers.
-REGISTERING_ROLES = (Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
-OFFER_STAFF = roles(*REGISTERING_ROLES)
-EMPLOYER = roles(Role.EMPLOYER)
+OFFER_STAFF = roles(Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 OFFER_FIELDS = (
@@ -52,7 +49,7 @@ class OfferError(ValueError):
 
 
 def managed_organisations(user) -> list[int]:
-    return organisations_of(user, MANAGER_ROLES)
+    return OFFER_MANAGERS.organisations(user)
 
 
 def can_manage(offer: Offer, user) -> bool:
@@ -61,7 +58,7 @@ def can_manage(offer: Offer, user) -> bool:
 
 def offers_visible_to(user) -> QuerySet[Offer]:
     """Offers of the organisations where the user works with offers, plus every published one."""
-    own = organisations_of(user, REGISTERING_ROLES)
+    own = OFFER_STAFF.organisations(user)
     return Offer.objects.filter(Q(organisation_id__in=own) | Q(published=True))
 
 

@@ -17,14 +17,13 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from quartier.accounts.access import organisations_of
 from quartier.accounts.audit import log_action
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
 from quartier.api.pagination import Pages
 from quartier.learning import attendance, offers, registrations
 from quartier.learning.models import Offer, OfferDate, Registration, RegistrationStatus
-from quartier.learning.offers import OFFER_MANAGERS, OFFER_STAFF, REGISTERING_ROLES
+from quartier.learning.offers import OFFER_MANAGERS, OFFER_STAFF
 from quartier.learning.registrations import RegistrationError
 from quartier.people.models import Participant
 
@@ -158,15 +157,10 @@ def list_registrations(request, code: UUID):
 )
 def create_registration(request, code: UUID, payload: RegistrationIn):
     offer = _visible_offer(request.auth, code)
-    participant = (
-        Participant.objects.with_scopes_disabled()
-        .filter(
-            public_id=payload.participant,
-            organisation_id__in=organisations_of(request.auth, REGISTERING_ROLES),
-            anonymised_at=None,
-        )
-        .first()
-    )
+    # The token's scope: the people of the organisations where the user registers.
+    participant = Participant.objects.filter(
+        public_id=payload.participant, anonymised_at=None
+    ).first()
     if participant is None:
         raise HttpError(404, "Participant not found.")
     try:

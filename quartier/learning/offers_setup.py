@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 def register() -> None:
     from quartier.accounts import navigation
+    from quartier.accounts.access import EMPLOYER
     from quartier.learning import offers_rights, offers_timeline
-    from quartier.learning.offers import EMPLOYER, OFFER_STAFF
+    from quartier.learning.offers import OFFER_STAFF
     from quartier.people import timeline
 
     # Registrations and attendance appear on the person page; people knows nothing of them.

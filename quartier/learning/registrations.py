@@ -26,16 +26,15 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import organisations_of
+from quartier.accounts.access import EMPLOYER
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import Role
 from quartier.learning.models import (
     Offer,
     Registration,
     RegistrationSource,
     RegistrationStatus,
 )
-from quartier.learning.offers import REGISTERING_ROLES, managed_organisations
+from quartier.learning.offers import OFFER_STAFF, managed_organisations
 
 logger = logging.getLogger(__name__)
 
@@ -298,8 +297,8 @@ def registrations_visible_to(user, offer: Offer) -> QuerySet[Registration]:
     base = Registration.objects.with_scopes_disabled().filter(offer=offer)
     if offer.organisation_id in managed_organisations(user):
         return base
-    staff_orgs = organisations_of(user, REGISTERING_ROLES)
-    businesses = organisations_of(user, (Role.EMPLOYER,))
+    staff_orgs = OFFER_STAFF.organisations(user)
+    businesses = EMPLOYER.organisations(user)
     return base.filter(
         Q(participant__organisation_id__in=staff_orgs) | Q(business_id__in=businesses)
     )

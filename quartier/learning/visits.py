@@ -9,9 +9,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quartier.accounts.access import organisations_of
 from quartier.accounts.audit import log_action
-from quartier.learning.appointments import APPOINTMENT_ROLES
+from quartier.learning.appointments import APPOINTMENT_STAFF
 from quartier.learning.models import Visit, VisitKind
 from quartier.places.models import ContactPoint
 
@@ -31,7 +30,7 @@ def record_visit(
     duration_minutes: int | None = None,
     participant=None,
 ) -> Visit:
-    if contact_point.organisation_id not in organisations_of(by, APPOINTMENT_ROLES):
+    if contact_point.organisation_id not in APPOINTMENT_STAFF.organisations(by):
         raise VisitError(_("You may not record visits at this place."))
     if kind not in VisitKind.values:
         raise VisitError(_("Choose the kind of visit."))

@@ -9,20 +9,17 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from quartier.accounts.access import organisations_of, roles
-from quartier.accounts.audit import log_action
-from quartier.accounts.models import Organisation, Role
+from quartier.accounts.models import Organisation
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
-from quartier.api.pagination import Pages
-from quartier.people.intake import take_in, view_participant
+from quartier.api.pagination import AuditedPages
+from quartier.people.intake import CASEWORK, take_in, view_participant
 from quartier.people.models import Gender, Participant, Project
 from quartier.people.search import search_key
 
 router = Router(tags=["people"])
 
 DETAIL_RELATED = ("organisation", "project", "quarter", "neighbourhood", "entry")
-CASEWORK = roles(Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
 
 
 class EntryOut(Schema):
@@ -96,32 +93,13 @@ def _entry(participant: Participant) -> dict | None:
     }
 
 
-class AuditedPages(Pages):
-    """Pages of people that say whom they showed: one audit entry per page, as on the
-    staff list."""
-
-    def paginate_queryset(self, queryset, pagination, request, **params) -> dict:
-        result = super().paginate_queryset(queryset, pagination, request, **params)
-        log_action(
-            "people.participant.listed",
-            actor=request.auth,
-            organisation=organisations_of(request.auth, CASEWORK.roles)[0],
-            data={
-                "page": pagination.page,
-                "people": [str(person.public_id) for person in result["items"]],
-                "api": True,
-            },
-        )
-        return result
-
-
 @router.get(
     "/participants",
     response={200: list[ParticipantOut], **errors(401, 403, 422)},
     auth=TokenAccess(CASEWORK),
     summary="Participants of my organisations",
 )
-@paginate(AuditedPages)
+@paginate(AuditedPages, code="people.participant.listed", access=CASEWORK)
 def list_participants(request, search: str = ""):
     people = Participant.objects.filter(anonymised_at=None).select_related(
         "organisation", "project", "quarter", "neighbourhood"
@@ -152,9 +130,7 @@ def get_participant(request, code: UUID):
 )
 def create_participant(request, payload: ParticipantIn):
     user = request.auth
-    allowed = organisations_of(
-        user, [Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD]
-    )
+    allowed = CASEWORK.organisations(user)
     organisation = Organisation.objects.filter(slug=payload.organisation, pk__in=allowed).first()
     if organisation is None:
         raise HttpError(403, "You may not take people in for this organisation.")

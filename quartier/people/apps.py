@@ -10,7 +10,7 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from quartier.accounts.navigation import NavItem, register
         from quartier.people import timeline
-        from quartier.people.views import CASEWORK
+        from quartier.people.intake import CASEWORK
 
         register(NavItem("people:list", _("Participants"), CASEWORK, order=100))
         register(NavItem("people:intake", _("New intake"), CASEWORK, order=110))

@@ -9,14 +9,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quartier.accounts.access import organisations_of
+from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
 from quartier.people.models import ENTRY_DATA_DEADLINE, EmploymentStatus, EntryData, Participant
 
 # Art. 9 GDPR: only the holding organisation's counsellors and project leads see these.
 SPECIAL_CATEGORIES = ("disability", "minority")
-SPECIAL_CATEGORY_ROLES = (Role.COUNSELLOR, Role.PROJECT_LEAD)
+SPECIAL_CATEGORY_READERS = roles(Role.COUNSELLOR, Role.PROJECT_LEAD)
 
 ENTRY_FIELDS = (
     "entry_date",
@@ -40,7 +40,7 @@ COMPLETE = (
 
 def can_see_special_categories(user, participant: Participant) -> bool:
     """Counsellors and project leads of the organisation that holds the person."""
-    return participant.organisation_id in organisations_of(user, SPECIAL_CATEGORY_ROLES)
+    return participant.organisation_id in SPECIAL_CATEGORY_READERS.organisations(user)
 
 
 def overdue_cutoff(today: date | None = None) -> date:

@@ -2,24 +2,18 @@
 
 from django.http import HttpRequest, HttpResponse
 
-from quartier.accounts.access import allow, organisations_of, roles
+from quartier.accounts.access import allow
 from quartier.imports import views as imports
-from quartier.people.importer import IMPORT_ROLES, PARTICIPANTS
-
-IMPORTERS = roles(*IMPORT_ROLES)
-
-
-def _organisations(request: HttpRequest) -> list[int]:
-    return organisations_of(request.user, IMPORT_ROLES)
+from quartier.people.importer import IMPORTERS, PARTICIPANTS
 
 
 def _job(request: HttpRequest, code):
-    return imports.get_job(request, PARTICIPANTS, code, _organisations(request))
+    return imports.get_job(request, PARTICIPANTS, code)
 
 
 @allow(IMPORTERS)
 def import_upload(request: HttpRequest) -> HttpResponse:
-    return imports.upload(request, PARTICIPANTS, _organisations(request))
+    return imports.upload(request, PARTICIPANTS)
 
 
 @allow(IMPORTERS)

@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quartier.accounts.access import roles
 from quartier.accounts.models import Organisation, Role
 from quartier.imports.base import (
     CREATE,
@@ -43,7 +44,7 @@ from quartier.people.models import STATELESS, ContactChannel, Gender, Participan
 from quartier.people.search import search_key
 from quartier.places.models import Postcode
 
-IMPORT_ROLES = (Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
+IMPORTERS = roles(Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
 OLDEST_BIRTH_DATE = date(1900, 1, 1)
 # Birth dates per query when matching rows to people already recorded.
 MATCH_BATCH = 500
@@ -360,6 +361,7 @@ class ParticipantImporter(Importer):
     title = _("Import participants")
     what = _("participants")
     audit_prefix = "people.import"
+    access = IMPORTERS
     fills = ("people",)
     fields = FIELDS
     messages = MESSAGES

@@ -6,10 +6,16 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 
+from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
+from quartier.accounts.models import Role
 from quartier.people.models import EntryData, Participant, Project
 from quartier.people.search import search_key
 from quartier.places.directory import locate_postcode
+
+# Who works with people's records: reads a person's data and takes people in, for
+# the organisations where they hold one of these roles (pages and API alike).
+CASEWORK = roles(Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
 
 PERSONAL_FIELDS = (
     "given_name",

@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import allow, organisations_of, roles
+from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import Role
 from quartier.people import person_links, timeline
 from quartier.people.consent import ConsentError, record_consent, withdraw_consent
 from quartier.people.countries import country_name
@@ -34,6 +33,7 @@ from quartier.people.forms import (
     ShortContactForm,
 )
 from quartier.people.intake import (
+    CASEWORK,
     change_participant,
     possible_duplicates,
     take_in,
@@ -44,18 +44,13 @@ from quartier.people.models import Consent, Participant, ShortContact
 from quartier.people.search import search_key
 from quartier.people.short_contacts import count_short_contact, month_totals
 
-CASEWORK_ROLES = (Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
-CASEWORK = roles(*CASEWORK_ROLES)
 PAGE_SIZE = 50
 
 
-def casework_organisations(user) -> list[int]:
-    return organisations_of(user, CASEWORK_ROLES)
-
-
 def _participants(request: HttpRequest) -> QuerySet[Participant]:
-    """People held by the organisations where the user does casework (within the scope)."""
-    return Participant.objects.filter(organisation__in=casework_organisations(request.user))
+    """People held by the organisations where the user does casework: the scope of
+    every view here (``CASEWORK``)."""
+    return Participant.objects.all()
 
 
 def _get_participant(request: HttpRequest, code, *related: str) -> Participant:
@@ -91,7 +86,7 @@ def participant_list(request: HttpRequest) -> HttpResponse:
     log_action(
         "people.participant.listed",
         actor=request.user,
-        organisation=casework_organisations(request.user)[0],
+        organisation=CASEWORK.organisations(request.user)[0],
         data={"page": page.number, "people": [str(person.public_id) for person in page]},
     )
     today = timezone.localdate()
@@ -115,7 +110,7 @@ def participant_list(request: HttpRequest) -> HttpResponse:
 
 @allow(CASEWORK)
 def intake(request: HttpRequest) -> HttpResponse:
-    organisations = casework_organisations(request.user)
+    organisations = CASEWORK.organisations(request.user)
     form = IntakeForm(request.POST or None, organisations=organisations)
     duplicates = []
     if request.method == "POST" and form.is_valid():
@@ -279,7 +274,7 @@ def consent_withdraw(request: HttpRequest, code, pk: int) -> HttpResponse:
 
 @allow(CASEWORK)
 def short_contacts(request: HttpRequest) -> HttpResponse:
-    organisations = casework_organisations(request.user)
+    organisations = CASEWORK.organisations(request.user)
     form = ShortContactForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -11,6 +11,8 @@ send mail to a stranger's address. Three defences, each defined here once:
   over a limit ``request.limited`` is true, and the view shows the form again with
   ``TOO_MANY`` and status 429, saving and sending nothing. Every attempt counts,
   valid or not: a script that only ever gets the form back must not try forever.
+  A public API operation that does what a form does counts against the form's
+  limits with ``@decorate_view(limit_public_api(group))``.
 - A honeypot: the forms derive from ``HoneypotForm``, whose text field people do not
   see. A script that fills every field fails validation with ``CHECK_ENTRIES``, a
   message that does not say why.
@@ -19,6 +21,7 @@ send mail to a stranger's address. Three defences, each defined here once:
 """
 
 import ipaddress
+import json
 import logging
 from collections.abc import Callable, Iterable
 from datetime import timedelta
@@ -28,8 +31,8 @@ from django import forms
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
-from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
@@ -68,7 +71,13 @@ def typed_email(request: HttpRequest, field: str) -> str:
 
 
 def is_over_limit(request: HttpRequest, group: str, email_field: str | None) -> bool:
-    """Count this request against the address's and the e-mail address's limits.
+    """Count this request against the address's and the typed e-mail address's limits."""
+    address = typed_email(request, email_field) if email_field else ""
+    return counts_over_limit(request, group, address)
+
+
+def counts_over_limit(request: HttpRequest, group: str, address: str) -> bool:
+    """Count this request against the client address's limit and ``address``'s (if any).
 
     Both are counted, even when the first is already over: a script that changes
     addresses still uses up the e-mail address's attempts, and the other way round.
@@ -76,7 +85,6 @@ def is_over_limit(request: HttpRequest, group: str, email_field: str | None) -> 
     over = is_ratelimited(
         request, group=group, key="ip", rate=settings.PUBLIC_FORM_RATE_PER_IP, increment=True
     )
-    address = typed_email(request, email_field) if email_field else ""
     if address:  # without one (a phone number only), the address's limit is the one
         over |= is_ratelimited(
             request,
@@ -112,6 +120,43 @@ def limit_public_form(
         return wrapper
 
     return decorator
+
+
+def limit_public_api(
+    group: str, *, email_field: str = "email", languages: Callable[[], Iterable[str]] = tuple
+) -> Callable:
+    """The limits of a public form for a public API operation that does the same.
+
+    For ``@decorate_view(...)`` under the operation: it wraps the whole call, so every
+    call counts, before the body is even validated. ``email_field`` names the JSON
+    body's address field. Over a limit the answer is 429 ``{"detail": TOO_MANY}``, in
+    the body's ``language`` if ``languages()`` holds it, else in German.
+    """
+
+    def decorator(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(run)
+        def counted(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            body = _json_object(request)
+            address = str(body.get(email_field) or "").strip().lower()
+            if not counts_over_limit(request, group, address):
+                return run(request, *args, **kwargs)
+            logger.warning("Too many attempts at the public form %s (API)", group)
+            language = body.get("language")
+            with translation.override(language if language in languages() else "de"):
+                return JsonResponse({"detail": str(TOO_MANY)}, status=STATUS_TOO_MANY)
+
+        return counted
+
+    return decorator
+
+
+def _json_object(request: HttpRequest) -> dict:
+    """The request's JSON body if it is an object, else nothing (validation comes later)."""
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
 class HoneypotInput(forms.TextInput):

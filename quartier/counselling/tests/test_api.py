@@ -37,6 +37,24 @@ def test_the_case_list_shows_the_cases_i_may_see(client, case, lan, counsellor):
     }
 
 
+def test_the_case_list_audits_who_was_shown_one_entry_per_page(
+    client, case, lan, counsellor, home_org, django_assert_num_queries
+):
+    token = bearer(counsellor)
+    # 1 the token with its user, 2 its last use, 3 the memberships, 4 the count,
+    # 5 the page's cases with their people, 6 the audit entry
+    with django_assert_num_queries(6):
+        response = client.get("/api/v1/counselling/cases?page_size=1", **token)
+    assert response.status_code == 200
+    client.get("/api/v1/counselling/cases?page=2", **token)  # past the end: shows nobody
+    with scopes_disabled():
+        listed = list(AuditEntry.objects.filter(code="counselling.case.listed").order_by("id"))
+    assert [(entry.actor, entry.organisation, entry.data) for entry in listed] == [
+        (counsellor, home_org, {"page": 1, "people": [str(lan.public_id)], "api": True}),
+        (counsellor, home_org, {"page": 2, "people": [], "api": True}),
+    ]
+
+
 def test_a_case_with_its_contacts_is_read_and_the_read_audited(client, case, counsellor):
     add_contact(
         case,

@@ -151,6 +151,10 @@ def test_filling_a_vacancy_with_a_participant_unpublishes_it(
         False,
     )
     assert open_job.filled_on == date(2026, 6, 15)
+    # Business advisors never see a participant's name; the person's counsellors do.
+    page = client.get(response["Location"]).content.decode()
+    assert "Olena Kovalenko" not in page and "by a programme participant" in page
+    client.force_login(personas["counsellor"])
     assert "Olena Kovalenko" in client.get(response["Location"]).content.decode()
 
 

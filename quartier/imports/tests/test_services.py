@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from quartier.accounts.access import STAFF
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import AuditEntry
 from quartier.imports import services
@@ -22,6 +23,7 @@ class ThingImporter(Importer):
     kind = "tests.things"
     title = what = "things"
     audit_prefix = "tests.import"
+    access = STAFF
     fields = (Field("name", "Name", ("Bezeichnung",), required=True), Field("size", "Size"))
 
     def plan(self, job, rows):
@@ -111,6 +113,21 @@ def test_a_job_is_written_once_even_if_asked_twice(home_org, counsellor):
     assert (job.status, job.processed, job.rows, job.counts["created"]) == ("done", 2, [], 2)
     with pytest.raises(services.ImportRefused), scope(organisation=[home_org.pk]):
         services.check(job, THINGS, counsellor, ["name", ""], {})
+
+
+def test_the_task_writes_nothing_for_an_uploader_who_may_no_longer_import(
+    home_org, counsellor, caplog
+):
+    from quartier.accounts.models import Membership
+
+    job = make_job(home_org, counsellor, "a", "b")
+    with scopes_disabled():
+        ImportJob.objects.filter(pk=job.pk).update(status="queued")
+    Membership.objects.filter(user=counsellor).delete()
+    services.run_import(job.pk)
+    assert written_names() == []
+    assert reload(job).status == "previewed"
+    assert "may no longer import here" in caplog.text
 
 
 def test_a_write_that_fails_halfway_leaves_nothing_behind(home_org, counsellor, caplog):

@@ -200,3 +200,58 @@ def test_the_residents_links_get_the_page_back_after_too_many_attempts(
     assert response.status_code == 429
     assert TOO_MANY in response.text
     assert mail.outbox == []
+
+
+API = "/api/v1/learning/appointments"
+API_BOOKING = {
+    "contact_point": "lernort",
+    "start": "2025-10-29T10:00:00+01:00",
+    "name": "Olga Iwanowa",
+    "email": "olga@example.org",
+    "language": "ar",
+}
+
+
+def book_over_api(client, body, address: str, capture):
+    with capture(execute=True):
+        return client.post(API, body, content_type="application/json", REMOTE_ADDR=address)
+
+
+def test_booking_over_the_api_counts_against_the_booking_page_limits(
+    client, open_lernort, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_FORM_RATE_PER_IP = "2/m"
+    capture = django_capture_on_commit_callbacks
+    # The page and the API share the counters; attempts count, valid or not.
+    assert post(client, BOOK, {"email": "x@example.org"}, "10.0.0.1", capture).status_code == 200
+    assert book_over_api(client, {"name": ""}, "10.0.0.1", capture).status_code == 422
+
+    response = book_over_api(client, API_BOOKING, "10.0.0.1", capture)
+
+    assert response.status_code == 429
+    # In the booking's language, as the API's other refusals of a booking.
+    assert response.json() == {
+        "detail": "محاولات كثيرة جدًا. يرجى الانتظار قليلًا ثم المحاولة مرة أخرى."
+    }
+    assert appointments() == 0
+    assert mail.outbox == []
+    # Another address may go on.
+    assert book_over_api(client, API_BOOKING, "10.0.0.2", capture).status_code == 201
+
+
+def test_one_email_address_books_over_the_api_only_so_often_from_anywhere(
+    client, open_lernort, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_FORM_RATE_PER_EMAIL = "2/h"
+    capture = django_capture_on_commit_callbacks
+    for number, typed in enumerate(["Olga@Example.org", " olga@example.org "]):
+        body = {"email": typed, "language": "xx"}
+        assert book_over_api(client, body, f"10.0.0.{number}", capture).status_code == 422
+
+    response = book_over_api(client, {**API_BOOKING, "language": "xx"}, "10.0.0.9", capture)
+
+    assert response.status_code == 429
+    # An unknown language: German, the site's default.
+    assert response.json()["detail"].startswith("Zu viele Versuche.")
+    assert appointments() == 0
+    assert mail.outbox == []
