@@ -352,21 +352,43 @@ def test_every_url_states_who_may_use_it():
     assert unknown == [], "Add these URL names to EXPECTED with who may use them"
 
 
-def test_every_url_lets_in_exactly_the_intended_roles(client, personas):
+# One test per persona of quartier/conftest.py (the walk of all of them in one test took
+# 50 s on PostgreSQL, close to CI's budget for a single test).
+PERSONAS = [
+    "anonymous",
+    "no_role",
+    "counsellor",
+    "advisor",
+    "coordinator",
+    "lead",
+    "viewer",
+    "admin",
+    "employer",
+    "resident",
+    "outsider",
+]
+
+
+def test_the_walk_takes_every_persona(personas):
+    assert sorted(PERSONAS) == sorted(personas)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_url_lets_in_exactly_the_intended_roles(client, personas, persona):
     urls = list(app_urls())
     assert len(urls) >= len(EXPECTED)
+    user = personas[persona]
     wrong = []
-    for persona, user in personas.items():
-        for name, url in urls:
-            # Sign in afresh each time: one of the URLs is the sign-out.
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            method = client.post if name in POST_ONLY else client.get
-            response = method(url)
-            refused = was_refused(response)
-            if refused == may_enter(name, persona):
-                wrong.append((persona, name, url, response.status_code))
+    for name, url in urls:
+        # Sign in afresh each time: one of the URLs is the sign-out.
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        method = client.post if name in POST_ONLY else client.get
+        response = method(url)
+        refused = was_refused(response)
+        if refused == may_enter(name, persona):
+            wrong.append((name, url, response.status_code))
     assert wrong == []
 
 
