@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "quartier.learning",
     "quartier.economy",
     "quartier.site",
+    # The demo builders and `quartier demo`; no product app imports it.
+    "quartier.demo",
 ]
 
 MIDDLEWARE = [

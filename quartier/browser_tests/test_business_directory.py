@@ -12,8 +12,8 @@ SITE_PACK = settings.PROJECT_DIR / "sitepacks" / "leipzig-ost.toml"
 
 @pytest.fixture(autouse=True)
 def businesses(live_server):
-    from quartier.accounts.demo import create_demo_logins
-    from quartier.economy.businesses_demo import create_demo_businesses
+    from quartier.demo.businesses import create_demo_businesses
+    from quartier.demo.logins import create_demo_logins
     from quartier.places.sitepack import load_site_pack
 
     load_site_pack(SITE_PACK)

@@ -9,7 +9,7 @@ inline anywhere on these pages makes this test fail.
 import pytest
 from django.conf import settings
 
-from quartier.accounts.demo import DEMO_PASSWORD
+from quartier.demo.logins import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +25,10 @@ def quarter(live_server):
     from django.utils import timezone
     from django_scopes import scopes_disabled
 
-    from quartier.accounts.demo import create_demo_logins
     from quartier.accounts.models import Organisation, User
+    from quartier.demo.logins import create_demo_logins
+    from quartier.demo.offers import create_demo_offers
     from quartier.learning.appointments import add_availability
-    from quartier.learning.offers_demo import create_demo_offers
     from quartier.people.generate import generate_participants
     from quartier.people.models import Project
     from quartier.places.models import ContactPoint
@@ -121,8 +121,8 @@ def test_the_api_docs_keep_to_the_policy(page, live_server):
 
 def test_the_admin_keeps_to_the_policy(page, live_server):
     """Operators sign in through the staff login; the admin's pages are Django's own."""
-    from quartier.accounts.demo import create_demo_logins
     from quartier.accounts.models import User
+    from quartier.demo.logins import create_demo_logins
     from quartier.places.sitepack import load_site_pack
 
     load_site_pack(SITE_PACK)

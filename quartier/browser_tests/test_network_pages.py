@@ -13,9 +13,9 @@ SITE_PACK = settings.PROJECT_DIR / "sitepacks" / "leipzig-ost.toml"
 
 @pytest.fixture
 def demo_network(transactional_db, personas):
-    from quartier.accounts.demo import create_demo_logins
-    from quartier.economy.businesses_demo import create_demo_businesses
-    from quartier.economy.network_demo import create_demo_network
+    from quartier.demo.businesses import create_demo_businesses
+    from quartier.demo.logins import create_demo_logins
+    from quartier.demo.network import create_demo_network
     from quartier.places.sitepack import load_site_pack
 
     load_site_pack(SITE_PACK)

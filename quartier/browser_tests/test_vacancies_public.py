@@ -14,9 +14,9 @@ SITE_PACK = settings.PROJECT_DIR / "sitepacks" / "leipzig-ost.toml"
 def vacancies(live_server):
     from django_scopes import scopes_disabled
 
-    from quartier.accounts.demo import create_demo_logins
-    from quartier.economy.advice_demo import create_demo_advice
-    from quartier.economy.businesses_demo import create_demo_businesses
+    from quartier.demo.advice import create_demo_advice
+    from quartier.demo.businesses import create_demo_businesses
+    from quartier.demo.logins import create_demo_logins
     from quartier.places.sitepack import load_site_pack
 
     load_site_pack(SITE_PACK)

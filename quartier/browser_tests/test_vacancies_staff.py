@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 
-from quartier.accounts.demo import DEMO_PASSWORD
 from quartier.browser_tests.conftest import axe_violations, describe_violations
+from quartier.demo.logins import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -15,9 +15,9 @@ SITE_PACK = settings.PROJECT_DIR / "sitepacks" / "leipzig-ost.toml"
 def advice(live_server):
     from django_scopes import scopes_disabled
 
-    from quartier.accounts.demo import create_demo_logins
-    from quartier.economy.advice_demo import create_demo_advice
-    from quartier.economy.businesses_demo import create_demo_businesses
+    from quartier.demo.advice import create_demo_advice
+    from quartier.demo.businesses import create_demo_businesses
+    from quartier.demo.logins import create_demo_logins
     from quartier.places.sitepack import load_site_pack
 
     load_site_pack(SITE_PACK)

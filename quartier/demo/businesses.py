@@ -1,5 +1,5 @@
 """Demo businesses of the quarter (about 120), with contact persons, training paths over two
-years and a few training alliances. Names and kinds come from ``demo_data/businesses.toml``;
+years and a few training alliances. Names and kinds come from ``data/businesses.toml``;
 everything is written through the real services (and so audited). Deterministic and made
 once: running the demo again adds nothing.
 """
@@ -19,7 +19,7 @@ from quartier.economy.businesses_training import add_part, create_alliance, reco
 from quartier.economy.models import Business, Sector, TrainingStepKind
 from quartier.economy.models.businesses import STEP_ORDER
 
-DATA = Path(__file__).parent / "demo_data" / "businesses.toml"
+DATA = Path(__file__).parent / "data" / "businesses.toml"
 ADVISOR = "wirtschaft@quartier.example"
 DEMO_ORGANISATION = "demo-betrieb"
 SEED = 2026

@@ -1,7 +1,7 @@
 """Demo data of the sharing part: consents to be shown to employers, contact requests, passports.
 
 Deterministic (seeded) and idempotent: running it again adds nothing. Runs after
-the competence profiles of the demo exist (``competences.demo``), inside
+the competence profiles of the demo exist (``demo.competences``), inside
 ``scopes_disabled``.
 """
 

@@ -1,4 +1,4 @@
-"""Demo premises and cooperation: the houses of ``demo_data/block99.toml`` with tenants and
+"""Demo premises and cooperation: the houses of ``data/block99.toml`` with tenants and
 settlements over two years, and about 150 cooperation relations among the demo businesses
 and the programme's organisations. Written through the real services (so audited),
 deterministic (seeded) and made once: running the demo again adds nothing.
@@ -26,7 +26,7 @@ from quartier.economy.models import (
 from quartier.economy.network_cooperation import record_cooperation
 from quartier.economy.network_premises import end_tenancy, let_unit, load_premises
 
-DATA = Path(__file__).parent / "demo_data" / "block99.toml"
+DATA = Path(__file__).parent / "data" / "block99.toml"
 ADVISOR = "wirtschaft@quartier.example"
 SEED = 99
 RELATIONS = 150

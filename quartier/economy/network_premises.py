@@ -233,7 +233,7 @@ def settlement_counts(start: date, end: date, by: str = "year") -> SettlementCou
 @transaction.atomic
 def load_premises(data: dict, by=None) -> tuple[int, int]:
     """Create or update houses and their units from a premises file (see
-    ``demo_data/block99.toml`` for the format; ``postcode`` and ``city`` at the top are
+    ``quartier/demo/data/block99.toml`` for the format; ``postcode`` and ``city`` at the top are
     the houses' defaults); all or nothing.
 
     Houses are matched by street, number and postcode, units by their label in the house.

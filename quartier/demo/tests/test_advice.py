@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from quartier.accounts.demo import create_demo_logins
 from quartier.accounts.models import Organisation, User
-from quartier.economy.advice_demo import FOUNDERS, create_demo_advice
+from quartier.demo.advice import FOUNDERS, create_demo_advice
+from quartier.demo.logins import create_demo_logins
 from quartier.economy.businesses_register import save_business
 from quartier.economy.models import Consultation, Founder, Vacancy, VacancyStatus
 from quartier.economy.tests.advice_fixtures import *  # noqa: F403

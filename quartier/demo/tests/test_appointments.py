@@ -3,13 +3,12 @@
 import pytest
 from django_scopes import scopes_disabled
 
-from quartier.accounts.demo import create_demo_logins
-from quartier.learning.appointments_demo import create_demo_appointments
+from quartier.demo.appointments import create_demo_appointments
+from quartier.demo.logins import create_demo_logins
 from quartier.learning.models import Appointment, AppointmentStatus, Availability, Visit
+from quartier.learning.tests.appointments_setup import *  # noqa: F403
 from quartier.places.sitepack import load_site_pack
 from quartier.places.tests.conftest import LEIPZIG
-
-from .appointments_setup import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from quartier.accounts.demo import create_demo_logins
-from quartier.economy.businesses_demo import create_demo_businesses
+from quartier.demo.businesses import create_demo_businesses
+from quartier.demo.logins import create_demo_logins
 from quartier.economy.models import Business, ContactPerson, TrainingAlliance, TrainingStep
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from quartier.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from quartier.accounts.models import Membership, Organisation, Role, User
+from quartier.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

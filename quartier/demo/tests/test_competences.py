@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from django_scopes import scopes_disabled
 
-from quartier.competences import demo
 from quartier.competences.models import CompetenceProfile, ProfileSkill, Qualification
+from quartier.competences.tests.conftest import *  # noqa: F403 (the competences fixtures)
 from quartier.competences.tests.conftest import concept
+from quartier.demo import competences
 from quartier.esco.models import Relation
 from quartier.people.intake import take_in
 
@@ -44,7 +45,7 @@ def people(home_org, project, counsellor):
 
 @pytest.fixture
 def cook(db):
-    made = concept(demo.COOK, "occupation", "Koch/Köchin", "cook")
+    made = concept(competences.COOK, "occupation", "Koch/Köchin", "cook")
     skill = concept(
         "http://data.europa.eu/esco/skill/x", "skill", "Speisen zubereiten", "prepare dishes"
     )
@@ -55,7 +56,7 @@ def cook(db):
 def test_most_people_get_a_profile_that_fits_their_story_and_a_second_run_adds_nothing(
     people, counsellor, cook
 ):
-    made = demo.create_demo_profiles(people, counsellor)
+    made = competences.create_demo_profiles(people, counsellor)
     assert 0.6 * len(people) <= made < len(people)
     with scopes_disabled():
         assert CompetenceProfile.objects.count() == made
@@ -68,6 +69,6 @@ def test_most_people_get_a_profile_that_fits_their_story_and_a_second_run_adds_n
         for profile in CompetenceProfile.objects.all():
             languages = list(profile.languages.values_list("language", flat=True))
             assert "de" in languages
-    assert demo.create_demo_profiles(people, counsellor) == 0
+    assert competences.create_demo_profiles(people, counsellor) == 0
     with scopes_disabled():
         assert CompetenceProfile.objects.count() == made

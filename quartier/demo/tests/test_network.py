@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from quartier.accounts.demo import create_demo_logins
-from quartier.economy.businesses_demo import create_demo_businesses
+from quartier.demo.businesses import create_demo_businesses
+from quartier.demo.logins import create_demo_logins
+from quartier.demo.network import create_demo_network
 from quartier.economy.models import Cooperation, House, Settlement, Tenancy, Unit, UnitStatus
-from quartier.economy.network_demo import create_demo_network
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from quartier.accounts import audit
-from quartier.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD, create_demo_logins
 from quartier.accounts.models import Role, User
-from quartier.database import analyse, project_apps
+from quartier.demo.logins import DEMO_LOGINS, DEMO_PASSWORD, create_demo_logins
+from quartier.demo.programme import create_demo_programme
 
 
 class Command(BaseCommand):
@@ -60,69 +58,6 @@ class Command(BaseCommand):
         self.stdout.write(f"\nServing on http://{addrport}/ – stop with Ctrl+C.\n")
         self.stdout.flush()
         serve(addrport, workers)
-
-
-DEMO_PARTICIPANTS = 200
-
-
-@transaction.atomic
-def create_demo_programme() -> str:
-    """The demo project with about 200 participants and two years of casework, made once."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from django_scopes import scopes_disabled
-
-    from quartier.accounts.models import Organisation, User
-    from quartier.competences.demo import create_demo_profiles
-    from quartier.competences.employers_demo import create_demo_sharing
-    from quartier.counselling.demo import create_demo_casework
-    from quartier.economy.advice_demo import create_demo_advice
-    from quartier.economy.businesses_demo import create_demo_businesses
-    from quartier.economy.network_demo import create_demo_network
-    from quartier.esco.shipped import load_shipped
-    from quartier.learning.appointments_demo import create_demo_appointments
-    from quartier.learning.offers_demo import create_demo_offers
-    from quartier.people.generate import generate_participants
-    from quartier.people.models import Participant, Project
-
-    today = timezone.localdate()
-    project, _ = Project.objects.get_or_create(
-        slug="arbeit-im-quartier",
-        defaults={
-            "name": "Arbeit im Quartier",
-            "starts_on": today - timedelta(days=730),
-            "ends_on": today + timedelta(days=365),
-            "retention_until": today + timedelta(days=365 * 6),
-        },
-    )
-    # Thousands of actions are logged: their entries are written in batches.
-    with scopes_disabled(), audit.batched():
-        load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
-        create_demo_appointments()  # made once; appointments and visits at the contact points
-        create_demo_businesses()  # made once; about 120 businesses, before advice and network
-        create_demo_network()  # made once; Block 99 premises, settlements, cooperation
-        dialog = Organisation.objects.get(slug="dialog")
-        counsellor = User.objects.get(email="beratung@quartier.example")
-        made_people = not Participant.objects.filter(project=project).exists()
-        if made_people:
-            generate_participants(DEMO_PARTICIPANTS, [dialog], project, by=counsellor, seed=2026)
-        people = list(
-            Participant.objects.filter(project=project).select_related("entry").order_by("id")
-        )
-        if made_people:
-            cases = create_demo_casework(people, counsellor)
-        # Each of these adds only what is missing, so a demo database made by an
-        # older version gets the newer parts too.
-        create_demo_profiles(people, counsellor)  # competence profiles for most people
-        create_demo_sharing(people, counsellor)  # after the competence profiles
-        create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
-        create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
-    # Thousands of rows were written in this transaction: the planner must know.
-    analyse(*project_apps())
-    if not made_people:
-        return "Demo programme already there."
-    return f"Demo programme: {len(people)} participants, {cases} cases."
 
 
 def serve(addrport: str, workers: int) -> None:

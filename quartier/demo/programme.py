@@ -1,0 +1,71 @@
+"""The demo project with about 200 participants and two years of work, for `quartier demo`.
+
+Runs after the site pack and the demo logins. Each builder adds only what is missing, so
+running it again adds nothing and a demo database made by an older version gets the newer
+parts too.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from quartier.accounts import audit
+from quartier.accounts.models import Organisation, User
+from quartier.database import analyse, project_apps
+from quartier.demo.advice import create_demo_advice
+from quartier.demo.appointments import create_demo_appointments
+from quartier.demo.businesses import create_demo_businesses
+from quartier.demo.competences import create_demo_profiles
+from quartier.demo.counselling import create_demo_casework
+from quartier.demo.employers import create_demo_sharing
+from quartier.demo.network import create_demo_network
+from quartier.demo.offers import create_demo_offers
+from quartier.esco.shipped import load_shipped
+from quartier.people.generate import generate_participants
+from quartier.people.models import Participant, Project
+
+DEMO_PARTICIPANTS = 200
+
+
+@transaction.atomic
+def create_demo_programme() -> str:
+    """The demo project with about 200 participants and two years of casework, made once."""
+    today = timezone.localdate()
+    project, _ = Project.objects.get_or_create(
+        slug="arbeit-im-quartier",
+        defaults={
+            "name": "Arbeit im Quartier",
+            "starts_on": today - timedelta(days=730),
+            "ends_on": today + timedelta(days=365),
+            "retention_until": today + timedelta(days=365 * 6),
+        },
+    )
+    # Thousands of actions are logged: their entries are written in batches.
+    with scopes_disabled(), audit.batched():
+        load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
+        create_demo_appointments()  # made once; appointments and visits at the contact points
+        create_demo_businesses()  # made once; about 120 businesses, before advice and network
+        create_demo_network()  # made once; Block 99 premises, settlements, cooperation
+        dialog = Organisation.objects.get(slug="dialog")
+        counsellor = User.objects.get(email="beratung@quartier.example")
+        made_people = not Participant.objects.filter(project=project).exists()
+        if made_people:
+            generate_participants(DEMO_PARTICIPANTS, [dialog], project, by=counsellor, seed=2026)
+        people = list(
+            Participant.objects.filter(project=project).select_related("entry").order_by("id")
+        )
+        if made_people:
+            cases = create_demo_casework(people, counsellor)
+        # Each of these adds only what is missing, so a demo database made by an
+        # older version gets the newer parts too.
+        create_demo_profiles(people, counsellor)  # competence profiles for most people
+        create_demo_sharing(people, counsellor)  # after the competence profiles
+        create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
+        create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
+    # Thousands of rows were written in this transaction: the planner must know.
+    analyse(*project_apps())
+    if not made_people:
+        return "Demo programme already there."
+    return f"Demo programme: {len(people)} participants, {cases} cases."
