@@ -26,7 +26,7 @@ from quartier.competences.passport_content import (
     with_parts,
 )
 from quartier.esco.models import Label, normalise
-from quartier.people.languages import language_name
+from quartier.lib.languages import language_name
 from quartier.people.models import Consent, Purpose
 
 

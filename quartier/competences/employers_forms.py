@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quartier.competences.contact_requests import CONTACT_MAX, MESSAGE_MAX
-from quartier.people.languages import language_choices
+from quartier.lib.languages import language_choices
 from quartier.places.models import Quarter
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.competences.models import Experience
 from quartier.competences.profile import add_part, change_part, remove_part, require, unknown_fields
-from quartier.people.countries import COUNTRY_CODES
+from quartier.lib.countries import COUNTRY_CODES
 from quartier.people.models import Participant
 
 FIELDS = (

@@ -21,8 +21,8 @@ from quartier.competences.models import (
 )
 from quartier.competences.qualifications import FIELDS as QUALIFICATION_FIELDS
 from quartier.esco.models import Concept, Label, normalise
-from quartier.people.countries import country_choices
-from quartier.people.languages import language_choices
+from quartier.lib.countries import country_choices
+from quartier.lib.languages import language_choices
 
 
 class DateInput(forms.DateInput):

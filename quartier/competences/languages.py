@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.competences.models import LanguageSkill
 from quartier.competences.profile import add_part, change_part, remove_part, require, unknown_fields
-from quartier.people.languages import LANGUAGE_CODES, language_name
+from quartier.lib.languages import LANGUAGE_CODES, language_name
 from quartier.people.models import Participant
 
 FIELDS = ("language", "understanding", "speaking", "writing", "certificate", "certificate_year")

@@ -27,8 +27,8 @@ from quartier.competences.passport_content import (
     with_parts,
 )
 from quartier.competences.profile import ensure_profile
+from quartier.lib.pdf import render_pdf
 from quartier.people.models import Participant
-from quartier.people.pdf import render_pdf
 
 logger = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ from quartier.competences.models import (
     Qualification,
 )
 from quartier.esco.models import Concept, Label
-from quartier.people.countries import country_name
-from quartier.people.languages import language_name
+from quartier.lib.countries import country_name
+from quartier.lib.languages import language_name
 
 GERMAN = "de"
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.audit import log_action
 from quartier.competences.models import RECOGNITION_DECIDED, Experience, Qualification
 from quartier.competences.profile import add_part, change_part, remove_part, require, unknown_fields
-from quartier.people.countries import COUNTRY_CODES
-from quartier.people.languages import LANGUAGE_CODES
+from quartier.lib.countries import COUNTRY_CODES
+from quartier.lib.languages import LANGUAGE_CODES
 from quartier.people.models import Participant
 
 FIELDS = (

@@ -26,8 +26,8 @@ from quartier.competences.models import (
     ProfileSkill,
     Qualification,
 )
-from quartier.people.countries import country_name
-from quartier.people.languages import language_name
+from quartier.lib.countries import country_name
+from quartier.lib.languages import language_name
 
 Rows = list[dict[str, Any]]
 

@@ -47,8 +47,8 @@ from quartier.competences.profile import (
     view_profile,
 )
 from quartier.esco.models import Concept, Label
-from quartier.people.countries import country_name
-from quartier.people.languages import language_name
+from quartier.lib.countries import country_name
+from quartier.lib.languages import language_name
 
 
 def _language() -> str:

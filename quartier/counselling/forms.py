@@ -19,7 +19,7 @@ from quartier.counselling.models import (
     ShareKind,
     Topic,
 )
-from quartier.people.languages import LANGUAGE_CODES, language_choices
+from quartier.lib.languages import LANGUAGE_CODES, language_choices
 
 
 class DateInput(forms.DateInput):

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
 from quartier.counselling.models import Case, CaseShare, Contact, Goal, Referral, Topic
-from quartier.people.languages import language_name
+from quartier.lib.languages import language_name
 
 Rows = list[dict[str, Any]]
 

@@ -41,8 +41,8 @@ from quartier.counselling.models import (
     Referral,
     ReferralOutcome,
 )
+from quartier.lib.languages import language_name
 from quartier.people.intake import view_participant
-from quartier.people.languages import language_name
 from quartier.people.models import EmploymentStatus, Participant
 
 PAGE_SIZE = 50

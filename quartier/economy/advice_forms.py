@@ -14,7 +14,7 @@ from quartier.economy.models import (
     Vacancy,
     VacancyKind,
 )
-from quartier.people.languages import language_choices
+from quartier.lib.languages import language_choices
 from quartier.people.models import Participant
 
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "de"]

@@ -11,7 +11,7 @@ from quartier.economy.advice_forms import PublicVacancyFilter
 from quartier.economy.advice_vacancies import pay_text, public_vacancies
 from quartier.economy.models import VacancyLanguage
 from quartier.esco.models import Concept
-from quartier.people.languages import language_name
+from quartier.lib.languages import language_name
 
 PAGE_SIZE = 24
 

@@ -46,8 +46,8 @@ from quartier.economy.models import (
     VacancyStatus,
 )
 from quartier.esco.models import Concept
+from quartier.lib.languages import language_name
 from quartier.people.intake import CASEWORK
-from quartier.people.languages import language_name
 
 PAGE_SIZE = 50
 

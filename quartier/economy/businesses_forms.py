@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.economy.businesses_register import EDITOR_ONLY_FIELDS, FIELDS
 from quartier.economy.models import Business, ContactPerson, Sector, TrainingStepKind
-from quartier.people.languages import LANGUAGE_CODES, language_choices
+from quartier.lib.languages import LANGUAGE_CODES, language_choices
 from quartier.places.models import Neighbourhood, Quarter
 
 

@@ -21,7 +21,7 @@ from quartier.accounts.access import EMPLOYER, STAFF, roles, roles_of
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import STAFF_ROLES, Role
 from quartier.economy.models import Business, ContactPerson, size_class_for
-from quartier.people.languages import LANGUAGE_CODES
+from quartier.lib.languages import LANGUAGE_CODES
 from quartier.places.directory import locate_postcode
 
 EDITOR_ROLES = (Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)

@@ -26,7 +26,7 @@ from quartier.economy.businesses_forms import (
     StepForm,
 )
 from quartier.economy.models import AlliancePart, Business, ContactPerson, TrainingAlliance
-from quartier.people.languages import language_name
+from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
 DIRECTORY_PAGE_SIZE = 30

@@ -39,7 +39,7 @@ from quartier.imports.cells import (
     read_text,
 )
 from quartier.imports.forms import MappingForm, UploadForm
-from quartier.people.languages import OTHER_LANGUAGES
+from quartier.lib.languages import OTHER_LANGUAGES
 from quartier.places.models import Postcode
 
 SLUG = re.compile(r"^[-a-z0-9_]+$")

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.learning.models import AppointmentStatus, VisitKind
-from quartier.people.languages import language_choices
+from quartier.lib.languages import language_choices
 from quartier.places.models import Weekday
 from quartier.site.public_forms import HoneypotForm
 

@@ -38,7 +38,7 @@ from quartier.learning.models import (
     Visit,
     VisitKind,
 )
-from quartier.people.languages import language_name
+from quartier.lib.languages import language_name
 from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from quartier.learning.attendance import check_in_rows, dates_attended
 from quartier.learning.calendar_feed import place_text
 from quartier.learning.models import OfferDate, Registration
-from quartier.people.pdf import render_pdf
+from quartier.lib.pdf import render_pdf
 
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 

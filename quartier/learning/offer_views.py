@@ -26,8 +26,8 @@ from quartier.learning.models import Audience, Offer, OfferDate, RegistrationSta
 from quartier.learning.offer_forms import BusinessStaffForm, DateForm, OfferForm, ParticipantsForm
 from quartier.learning.offers import OFFER_MANAGERS, OFFER_STAFF, OfferError
 from quartier.learning.registrations import RegistrationError
+from quartier.lib.search import search_key
 from quartier.people.models import Participant
-from quartier.people.search import search_key
 
 PAGE_SIZE = 50
 REGISTRATION_CANCELLERS = roles(

@@ -24,7 +24,7 @@ from quartier.learning.registrations import (
     registration_for_token,
     waiting_rank,
 )
-from quartier.people.languages import language_name
+from quartier.lib.languages import language_name
 from quartier.places.models import Weekday
 from quartier.site.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 from quartier.site.views import MONTHS

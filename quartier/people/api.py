@@ -13,9 +13,9 @@ from quartier.accounts.models import Organisation
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
 from quartier.api.pagination import AuditedPages
+from quartier.lib.search import search_key
 from quartier.people.intake import CASEWORK, take_in, view_participant
 from quartier.people.models import Gender, Participant, Project
-from quartier.people.search import search_key
 
 router = Router(tags=["people"])
 

@@ -5,14 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.models import Organisation, OrganisationKind
+from quartier.lib.countries import STATELESS, country_choices
+from quartier.lib.languages import language_choices, ui_language_choices
 from quartier.people import listing
 from quartier.people.consent import CURRENT_WORDING
-from quartier.people.countries import country_choices
 from quartier.people.entry import ENTRY_FIELDS, SPECIAL_CATEGORIES, entry_data_errors
 from quartier.people.intake import PERSONAL_FIELDS
-from quartier.people.languages import language_choices, ui_language_choices
 from quartier.people.models import (
-    STATELESS,
     ContactChannel,
     EntryData,
     Participant,

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from quartier.accounts.audit import log_action
 from quartier.database import analyse
+from quartier.lib.search import search_key
 from quartier.people.models import (
     Answer,
     ContactChannel,
@@ -24,7 +25,6 @@ from quartier.people.models import (
     Project,
     Registration,
 )
-from quartier.people.search import search_key
 from quartier.places.models import ContactPoint, Postcode, SitePack
 
 

@@ -37,11 +37,11 @@ from quartier.imports.cells import (
     read_text,
 )
 from quartier.imports.forms import MappingForm, UploadForm
-from quartier.people.countries import COUNTRIES
+from quartier.lib.countries import COUNTRIES, STATELESS
+from quartier.lib.languages import OTHER_LANGUAGES
+from quartier.lib.search import search_key
 from quartier.people.intake import change_participant, take_in
-from quartier.people.languages import OTHER_LANGUAGES
-from quartier.people.models import STATELESS, ContactChannel, Gender, Participant, Project
-from quartier.people.search import search_key
+from quartier.people.models import ContactChannel, Gender, Participant, Project
 from quartier.places.models import Postcode
 
 IMPORTERS = roles(Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)

@@ -9,8 +9,8 @@ from django.db.models import Q
 from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
+from quartier.lib.search import search_key
 from quartier.people.models import EntryData, Participant, Project
-from quartier.people.search import search_key
 from quartier.places.directory import locate_postcode
 
 # Who works with people's records: reads a person's data and takes people in, for

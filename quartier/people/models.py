@@ -52,7 +52,6 @@ EU_COUNTRIES = frozenset(
         "SK",
     ]
 )
-STATELESS = "XX"
 
 
 class Project(models.Model):

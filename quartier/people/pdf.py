@@ -9,13 +9,12 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-import weasyprint
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from quartier.lib.pdf import render_pdf
 from quartier.people.consent import CURRENT_WORDING
 from quartier.people.models import INFORMATION_ONLY, Participant, Purpose
 from quartier.people.rights import EXPORTERS
@@ -29,20 +28,6 @@ def language_for(participant: Participant, wanted: str | None = None) -> str:
         if code in LANGUAGE_CODES:
             return code
     return settings.LANGUAGE_CODE
-
-
-def render_pdf(template_name: str, context: dict[str, Any], language: str) -> bytes:
-    """Render a template to PDF inside ``language``; the page's direction follows it."""
-    with translation.override(language):
-        html = render_to_string(
-            template_name,
-            {
-                **context,
-                "language_code": language,
-                "direction": "rtl" if translation.get_language_bidi() else "ltr",
-            },
-        )
-        return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 # -- The information and consent sheet -----------------------------------------------

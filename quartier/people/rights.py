@@ -53,8 +53,9 @@ from django_scopes import scopes_disabled
 
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import AuditEntry
-from quartier.people.countries import country_name
-from quartier.people.languages import language_name
+from quartier.lib.countries import country_name
+from quartier.lib.languages import language_name
+from quartier.lib.search import search_key
 from quartier.people.models import (
     Consent,
     ContactChannel,
@@ -62,7 +63,6 @@ from quartier.people.models import (
     Participant,
     Purpose,
 )
-from quartier.people.search import search_key
 
 logger = logging.getLogger(__name__)
 

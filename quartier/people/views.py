@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
+from quartier.lib.countries import country_name
+from quartier.lib.languages import language_name
+from quartier.lib.search import search_key
 from quartier.people import person_links, timeline
 from quartier.people.consent import ConsentError, record_consent, withdraw_consent
-from quartier.people.countries import country_name
 from quartier.people.entry import (
     COMPLETE,
     can_see_special_categories,
@@ -39,9 +41,7 @@ from quartier.people.intake import (
     take_in,
     view_participant,
 )
-from quartier.people.languages import language_name
 from quartier.people.models import Consent, Participant, ShortContact
-from quartier.people.search import search_key
 from quartier.people.short_contacts import count_short_contact, month_totals
 
 PAGE_SIZE = 50

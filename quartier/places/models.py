@@ -3,21 +3,12 @@
 All of it is data from a site pack (``places/sitepack.py``); nothing here names a city.
 """
 
-from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation
-
-
-def in_language(texts: dict[str, str], language: str | None = None) -> str:
-    """The text in ``language`` (default: the active one), else German, else any."""
-    language = language or get_language() or settings.LANGUAGE_CODE
-    for code in (language, language.split("-")[0], settings.LANGUAGE_CODE):
-        if texts.get(code):
-            return texts[code]
-    return next((text for text in texts.values() if text), "")
+from quartier.lib.languages import in_language
 
 
 class Weekday(models.IntegerChoices):

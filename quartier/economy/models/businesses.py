@@ -6,7 +6,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.models import Organisation
-from quartier.places.models import in_language
+from quartier.lib.languages import in_language
 
 __all__ = [
     "AlliancePart",

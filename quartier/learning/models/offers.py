@@ -20,7 +20,7 @@ from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 from quartier.accounts.models import Organisation
-from quartier.places.models import in_language
+from quartier.lib.languages import in_language
 
 __all__ = [
     "Attendance",

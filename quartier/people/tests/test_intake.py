@@ -4,9 +4,9 @@ import pytest
 from django_scopes import ScopeError, scope, scopes_disabled
 
 from quartier.accounts.models import AuditEntry
+from quartier.lib.search import search_key
 from quartier.people.intake import change_participant, possible_duplicates, take_in
 from quartier.people.models import EmploymentStatus, EntryData, Isced, Participant
-from quartier.people.search import search_key
 
 pytestmark = pytest.mark.django_db
 

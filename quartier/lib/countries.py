@@ -6,7 +6,9 @@ Names are translated through the catalogues like every other string.
 
 from django.utils.translation import gettext_lazy as _
 
-from quartier.people.models import STATELESS
+# The code for people without a citizenship (ISO 3166 reserves XA-XZ for private use).
+STATELESS = "XX"
+
 
 COUNTRIES: list[tuple[str, str]] = [
     ("AD", _("Andorra")),

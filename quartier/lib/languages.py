@@ -5,6 +5,7 @@ ambiguous ``ku``.
 """
 
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 OTHER_LANGUAGES: list[tuple[str, str]] = [
@@ -57,3 +58,12 @@ def language_name(code: str) -> str:
 
 
 LANGUAGE_CODES = frozenset(code for code, _name in [*settings.LANGUAGES, *OTHER_LANGUAGES])
+
+
+def in_language(texts: dict[str, str], language: str | None = None) -> str:
+    """The text in ``language`` (default: the active one), else German, else any."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    for code in (language, language.split("-")[0], settings.LANGUAGE_CODE):
+        if texts.get(code):
+            return texts[code]
+    return next((text for text in texts.values() if text), "")
