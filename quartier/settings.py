@@ -318,7 +318,7 @@ CACHES = {
     }
 }
 RATELIMIT_USE_CACHE = "default"
-RATELIMIT_IP_META_KEY = "quartier.site.public_forms.client_ip"  # heeds PROXY_COUNT
+RATELIMIT_IP_META_KEY = "quartier.lib.public_forms.client_ip"  # heeds PROXY_COUNT
 # W001 says only that the backend is neither memcached nor Redis. E003, an increment
 # that is not atomic, does not apply to quartier.database.DatabaseCache.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

@@ -4,7 +4,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 from django.core import signing
 from django.db import models, transaction
@@ -51,7 +51,7 @@ def person_reference(subject: models.Model | None) -> str:
         if current is None:
             return ""
         if current._meta.label_lower == PERSON_MODEL:
-            return str(current.public_id)
+            return str(cast(Any, current).public_id)  # a Participant (people imports accounts)
         for name in PERSON_PATH:
             field = next((f for f in current._meta.concrete_fields if f.name == name), None)
             if field is not None and field.is_relation and getattr(current, field.attname):

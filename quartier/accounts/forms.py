@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.models import ApiToken, Role, User
-from quartier.site.public_forms import HoneypotForm
+from quartier.lib.public_forms import HoneypotForm
 
 
 class LoginForm(auth_forms.AuthenticationForm):

@@ -38,7 +38,7 @@ from quartier.accounts.forms import (
     TokenForm,
 )
 from quartier.accounts.models import AuditEntry, Membership, Organisation, Role, User
-from quartier.site.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
+from quartier.lib.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 
 logger = logging.getLogger(__name__)
 

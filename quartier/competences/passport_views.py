@@ -19,14 +19,14 @@ from quartier.competences.profile import (
     get_participant,
     view_profile,
 )
-from quartier.people.consent import has_consent
-from quartier.people.models import Purpose
-from quartier.site.public_forms import (
+from quartier.lib.public_forms import (
     STATUS_TOO_MANY,
     TOO_MANY,
     HoneypotForm,
     limit_public_form,
 )
+from quartier.people.consent import has_consent
+from quartier.people.models import Purpose
 
 # Seconds between reloads of the page while a passport is being made.
 REFRESH_SECONDS = 3

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
+from django_tasks import task
 
 from quartier.accounts.access import acting_for
 from quartier.accounts.audit import log_action
@@ -147,8 +148,6 @@ def request_write(job: ImportJob, importer: Importer, by) -> None:
     if job.total <= SYNC_WRITE_ROWS:
         run_import(job.pk)
     else:
-        from quartier.imports.tasks import write_import
-
         job_id = job.pk
         transaction.on_commit(lambda: write_import.enqueue(job_id))
     job.refresh_from_db()
@@ -260,3 +259,16 @@ def purge_stale_jobs(now: datetime | None = None) -> int:
             ImportJob.objects.filter(created_at__lt=cutoff).exclude(status=Status.DONE).delete()
         )
     return deleted
+
+
+# -- Tasks (django-tasks; they take ids, STYLE.md 27) ---------------------------------
+
+
+@task()
+def write_import(job_id: int) -> None:
+    run_import(job_id)
+
+
+@task()
+def purge_stale_imports() -> int:
+    return purge_stale_jobs()

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.learning.models import AppointmentStatus, VisitKind
 from quartier.lib.languages import language_choices
+from quartier.lib.public_forms import HoneypotForm
 from quartier.places.models import Weekday
-from quartier.site.public_forms import HoneypotForm
 
 
 class DateInput(forms.DateInput):

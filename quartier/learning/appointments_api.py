@@ -21,8 +21,8 @@ from quartier.api.pagination import Pages
 from quartier.learning import appointments, slots, visits
 from quartier.learning.appointments import APPOINTMENT_STAFF, AppointmentError
 from quartier.learning.models import ACTIVE_STATUSES, Appointment, Visit, VisitKind
+from quartier.lib.public_forms import limit_public_api
 from quartier.places.models import ContactPoint
-from quartier.site.public_forms import limit_public_api
 
 router = Router(tags=["appointments"])
 

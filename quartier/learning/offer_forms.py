@@ -7,8 +7,8 @@ from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation
 from quartier.learning.models import Audience, Offer, OfferKind
+from quartier.lib.public_forms import HoneypotForm
 from quartier.places.models import ContactPoint, Quarter
-from quartier.site.public_forms import HoneypotForm
 
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
 

@@ -27,9 +27,9 @@ from quartier.learning.appointments_feed import (
 )
 from quartier.learning.models import Appointment, AppointmentStatus
 from quartier.learning.models.appointments import appointment_for_token
+from quartier.lib.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint, OpeningHours
-from quartier.site.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 
 
 def _points():

@@ -24,10 +24,10 @@ from quartier.learning.registrations import (
     registration_for_token,
     waiting_rank,
 )
+from quartier.lib.dates import MONTHS
 from quartier.lib.languages import language_name
+from quartier.lib.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 from quartier.places.models import Weekday
-from quartier.site.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
-from quartier.site.views import MONTHS
 
 
 def when_text(offer_date: OfferDate, language: str) -> str:

@@ -28,8 +28,8 @@ from quartier.learning.appointments import (
 from quartier.learning.appointments_feed import manage_url, resident_ics
 from quartier.learning.models import Appointment
 from quartier.lib.mail_names import mail_name
+from quartier.lib.public_forms import may_mail_unconfirmed
 from quartier.places.directory import current_site_pack, site_calendar
-from quartier.site.public_forms import may_mail_unconfirmed
 
 logger = logging.getLogger(__name__)
 

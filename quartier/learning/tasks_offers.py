@@ -28,7 +28,7 @@ from quartier.learning.models import (
     RegistrationStatus,
 )
 from quartier.lib.mail_names import mail_name
-from quartier.site.public_forms import may_mail_unconfirmed
+from quartier.lib.public_forms import may_mail_unconfirmed
 
 logger = logging.getLogger(__name__)
 

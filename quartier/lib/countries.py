@@ -4,13 +4,14 @@ XK (Kosovo) is not assigned by ISO but used by the EU and German authorities.
 Names are translated through the catalogues like every other string.
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 # The code for people without a citizenship (ISO 3166 reserves XA-XZ for private use).
 STATELESS = "XX"
 
 
-COUNTRIES: list[tuple[str, str]] = [
+COUNTRIES: list[tuple[str, str | Promise]] = [
     ("AD", _("Andorra")),
     ("AE", _("United Arab Emirates")),
     ("AF", _("Afghanistan")),

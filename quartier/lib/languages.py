@@ -5,10 +5,11 @@ ambiguous ``ku``.
 """
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-OTHER_LANGUAGES: list[tuple[str, str]] = [
+OTHER_LANGUAGES: list[tuple[str, str | Promise]] = [
     ("ckb", _("Kurdish (Sorani)")),
     ("tr", _("Turkish")),
     ("fa", _("Persian (Farsi)")),

@@ -50,6 +50,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
+from django_tasks import task
 
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import AuditEntry
@@ -153,8 +154,8 @@ def describe(model: type[models.Model], fields: list[str]) -> dict[str, dict]:
     for name in fields:
         model_field = model._meta.get_field(name)
         labels[name] = getattr(model_field, "verbose_name", name)
-        if getattr(model_field, "choices", None):
-            choices[name] = dict(model_field.choices)
+        if field_choices := getattr(model_field, "choices", None):
+            choices[name] = dict(field_choices)
     return {"labels": labels, "choices": choices}
 
 
@@ -379,8 +380,6 @@ def request_erasure(participant: Participant, by) -> Participant:
         )
         if participant.project.retention_until < timezone.localdate():
             # The retention period is over: nothing is left to keep.
-            from quartier.people.tasks import anonymise_participants_task
-
             pk = participant.pk
             transaction.on_commit(lambda: anonymise_participants_task.enqueue([pk]))
     return participant
@@ -459,3 +458,22 @@ def anonymise_expired(today: date | None = None, batch_size: int = ANONYMISE_BAT
     if total:
         logger.info("Anonymised %d participants whose retention period ended.", total)
     return total
+
+
+# -- Tasks (django-tasks; enqueued on commit, passed ids) ------------------------------
+
+
+@task()
+def anonymise_expired_task() -> int:
+    """Anonymise everyone whose project's retention date has passed; idempotent.
+
+    Run daily: ``quartier anonymise-expired --enqueue`` from cron or a systemd timer
+    puts it on the queue, a worker (``quartier db_worker``) runs it.
+    """
+    return anonymise_expired()
+
+
+@task()
+def anonymise_participants_task(participant_ids: list[int]) -> int:
+    """Anonymise these participants now (skips those already anonymised)."""
+    return anonymise_participants(participant_ids)

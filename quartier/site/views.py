@@ -1,29 +1,13 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language_info, gettext, pgettext
+from django.utils.translation import get_language_info, gettext
 
 from quartier.accounts.access import PUBLIC, allow
+from quartier.lib.dates import MONTHS
 from quartier.places.directory import contact_points, current_site_pack, site_calendar, status_of
 from quartier.places.hours import Status
 from quartier.places.models import Weekday
-
-# Django has no Kurmanji locale, so month names come from our own catalogue too.
-MONTHS = [
-    None,
-    lambda: pgettext("month", "January"),
-    lambda: pgettext("month", "February"),
-    lambda: pgettext("month", "March"),
-    lambda: pgettext("month", "April"),
-    lambda: pgettext("month", "May"),
-    lambda: pgettext("month", "June"),
-    lambda: pgettext("month", "July"),
-    lambda: pgettext("month", "August"),
-    lambda: pgettext("month", "September"),
-    lambda: pgettext("month", "October"),
-    lambda: pgettext("month", "November"),
-    lambda: pgettext("month", "December"),
-]
 
 
 def language_name(code: str) -> str:

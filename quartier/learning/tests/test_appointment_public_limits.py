@@ -12,7 +12,7 @@ from django.core import mail
 
 from quartier.learning.appointments import confirm_appointment
 from quartier.learning.models import Appointment
-from quartier.site.public_forms import may_mail_unconfirmed
+from quartier.lib.public_forms import may_mail_unconfirmed
 
 from .appointments_setup import *  # noqa: F403
 from .appointments_setup import book, counsellor_available

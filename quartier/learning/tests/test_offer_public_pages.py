@@ -229,8 +229,8 @@ def test_the_home_page_links_to_the_calendar(client):
 
 
 def test_dates_read_naturally_in_kurmanji_too(client, home_org, coordinator):
+    from quartier.lib.dates import MONTHS
     from quartier.places.models import Weekday
-    from quartier.site.views import MONTHS
 
     offer = make_offer(home_org, coordinator)
     with translation.override("kmr"):

@@ -18,13 +18,13 @@ from quartier.people.rights import (
     ANONYMISED_GIVEN_NAME,
     ErasureError,
     anonymise_expired,
+    anonymise_expired_task,
     export_person,
     register_anonymiser,
     register_eraser,
     register_exporter,
     request_erasure,
 )
-from quartier.people.tasks import anonymise_expired_task
 
 pytestmark = pytest.mark.django_db
 

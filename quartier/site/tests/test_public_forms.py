@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from quartier.database import DatabaseCache
-from quartier.site.public_forms import (
+from quartier.lib.public_forms import (
     CHECK_ENTRIES,
     HoneypotForm,
     client_ip,

@@ -8,8 +8,7 @@ people already anonymised are skipped. Named with a hyphen like ``load-site``.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from quartier.people.rights import ANONYMISE_BATCH_SIZE, anonymise_expired
-from quartier.people.tasks import anonymise_expired_task
+from quartier.people.rights import ANONYMISE_BATCH_SIZE, anonymise_expired, anonymise_expired_task
 
 
 class Command(BaseCommand):

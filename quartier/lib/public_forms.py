@@ -109,10 +109,9 @@ def limit_public_form(
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            request.limited = request.method in counted and is_over_limit(
-                request, group, email_field
-            )
-            if request.limited:
+            limited = request.method in counted and is_over_limit(request, group, email_field)
+            request.limited = limited  # type: ignore[attr-defined]  # read by the view
+            if limited:
                 logger.warning("Too many attempts at the public form %s", group)
             return view(request, *args, **kwargs)
 
@@ -142,7 +141,8 @@ def limit_public_api(
                 return run(request, *args, **kwargs)
             logger.warning("Too many attempts at the public form %s (API)", group)
             language = body.get("language")
-            with translation.override(language if language in languages() else "de"):
+            known = isinstance(language, str) and language in languages()
+            with translation.override(language if known else "de"):
                 return JsonResponse({"detail": str(TOO_MANY)}, status=STATUS_TOO_MANY)
 
         return counted
@@ -186,7 +186,7 @@ class HoneypotForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.pop(HONEYPOT_FIELD, ""):
             logger.info("Honeypot filled in on %s", type(self).__name__)
             raise forms.ValidationError(CHECK_ENTRIES, code="honeypot")
