@@ -20,7 +20,8 @@ from quartier.api.errors import errors
 from quartier.api.pagination import Pages
 from quartier.learning.appointments import services as appointments
 from quartier.learning.appointments import slots, visits
-from quartier.learning.appointments.services import APPOINTMENT_STAFF, AppointmentError
+from quartier.learning.appointments.access import APPOINTMENT_STAFF
+from quartier.learning.appointments.services import AppointmentError
 from quartier.learning.models import ACTIVE_STATUSES, Appointment, Visit, VisitKind
 from quartier.places.models import ContactPoint
 from quartier.site.public_forms import limit_public_api

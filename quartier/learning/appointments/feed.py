@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import User, hash_token
+from quartier.learning.appointments.access import APPOINTMENT_STAFF
 from quartier.learning.models import Appointment, AppointmentStatus, FeedToken
 
 FEED_PREFIX = "qf_"
@@ -94,8 +95,6 @@ def counsellor_ics(user: User, appointments: Iterable[Appointment]) -> bytes:
 def feed_appointments(user: User) -> list[Appointment]:
     """The user's confirmed appointments, recent and coming, at the organisations where
     they take appointments now (a removed member's feed goes empty). Two queries."""
-    from quartier.learning.appointments.services import APPOINTMENT_STAFF
-
     return list(
         Appointment.objects.with_scopes_disabled()
         .filter(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
 from quartier.learning.models import Appointment, Visit
+from quartier.people import rights
 
 ANONYMISED_NAME = "Anonymised"
 
@@ -76,8 +77,6 @@ def anonymise(participant_ids: list[int]) -> None:
 
 
 def register() -> None:
-    from quartier.people import rights
-
     rights.register_exporter(
         "learning_appointments",
         appointment_rows,

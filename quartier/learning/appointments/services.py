@@ -2,7 +2,7 @@
 
 Every write validates, runs in one transaction, writes an audit entry (references
 only, never the resident's name) and returns the appointment; mails go out through
-the task queue once the transaction has committed.
+the task queue once the transaction has committed (``send_appointment_mail``).
 
 A slot is never booked twice. Two protections, each enough on its own:
 
@@ -12,6 +12,14 @@ A slot is never booked twice. Two protections, each enough on its own:
    time waits for the first and then sees it.
 2. The partial unique constraint ``appointment_one_active_per_counsellor``; an
    ``IntegrityError`` from it becomes the message "This time was just taken".
+
+Each mail is a subject/text/HTML trio under ``learning/emails/appointments/``,
+rendered in the recipient's language: the resident's stored language, the
+counsellor's account language. Nobody has confirmed a resident's address: of what
+the resident typed, their mails carry only the name (``mail_name``: short, without
+links), never the topic or the note; and the first answers (``FIRST_KINDS``) go to
+one address at most a few times a day (``may_mail_unconfirmed``), so that the public
+form cannot flood a stranger.
 """
 
 import logging
@@ -19,24 +27,26 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
-from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import Membership, Role, User
+from quartier.accounts.models import Membership, User
 from quartier.learning.appointments import slots
-from quartier.learning.models import ACTIVE_STATUSES, Appointment, AppointmentStatus
+from quartier.learning.appointments.access import APPOINTMENT_ROLES, APPOINTMENT_STAFF
+from quartier.learning.appointments.feed import manage_url, resident_ics, revoke_feed_token
+from quartier.learning.models import ACTIVE_STATUSES, Appointment, AppointmentStatus, Availability
+from quartier.lib.mail_names import mail_name
+from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
+from quartier.site.public_forms import may_mail_unconfirmed
 
 logger = logging.getLogger(__name__)
-
-# Who works with a contact point's appointments: its organisation's counsellors and
-# learning coordinators.
-APPOINTMENT_ROLES = (Role.COUNSELLOR, Role.LEARNING_COORDINATOR)
-APPOINTMENT_STAFF = roles(*APPOINTMENT_ROLES)
 
 # Switched off only by the concurrency test's control, to show the race is real.
 LOCK_COUNSELLORS = True
@@ -82,9 +92,71 @@ def _overlapping(counsellor_id: int, start: datetime, end: datetime, exclude=Non
     return rows.exists()
 
 
-def _enqueue_mail(appointment: Appointment, kind: str) -> None:
-    from quartier.learning.appointments.tasks import send_appointment_mail
+# -- Mails (django-tasks; enqueued on commit, taking ids) -------------------------
 
+RESIDENT_KINDS = {"booked", "requested", "confirmed", "proposed", "cancelled", "reminder"}
+WITH_ICS = {"booked", "confirmed", "reminder"}
+# The answers to the public form, which anybody can have sent to any address.
+FIRST_KINDS = {"booked", "requested"}
+
+
+def load_for_mail(appointment_id: int) -> Appointment | None:
+    """The appointment with its contact point and counsellor (scopes off: tasks have no
+    request). One query."""
+    return (
+        Appointment.objects.with_scopes_disabled()
+        .select_related("contact_point", "counsellor")
+        .filter(pk=appointment_id)
+        .first()
+    )
+
+
+def send_in_language(kind: str, to: str, language: str, context: dict, ics: bool) -> None:
+    """Render the subject/text/HTML trio in ``language`` and the site's zone, and send it."""
+    zone = site_calendar(current_site_pack()).zone
+    with translation.override(language), timezone.override(zone):
+        appointment = context["appointment"]
+        context = {
+            **context,
+            "kind": kind,
+            "start": appointment.start.astimezone(zone) if appointment.start else None,
+            "zone": zone,
+            "resident_name": mail_name(appointment.name),
+        }
+        subject = " ".join(
+            render_to_string("learning/emails/appointments/subject.txt", context).split()
+        )
+        text = render_to_string("learning/emails/appointments/body.txt", context)
+        html = render_to_string("learning/emails/appointments/body.html", context)
+        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+        message.attach_alternative(html, "text/html")
+        message.extra_headers["Content-Language"] = language
+        if ics and appointment.start is not None:
+            message.attach("appointment.ics", resident_ics(appointment), "text/calendar")
+        message.send()
+
+
+@task()
+def send_appointment_mail(appointment_id: int, kind: str) -> bool:
+    """Tell the resident about their appointment (``kind`` as in ``RESIDENT_KINDS``)."""
+    appointment = load_for_mail(appointment_id)
+    if appointment is None or not appointment.email or kind not in RESIDENT_KINDS:
+        return False
+    if kind in FIRST_KINDS and not may_mail_unconfirmed(appointment.email):
+        logger.warning(
+            "Not sent: the %s mail of appointment %s; its address has had %d such mails today",
+            kind,
+            appointment.public_id,
+            settings.UNCONFIRMED_MAILS_PER_DAY,
+        )
+        return False
+    with translation.override(appointment.language):
+        context = {"appointment": appointment, "manage_url": manage_url(appointment)}
+    send_in_language(kind, appointment.email, appointment.language, context, kind in WITH_ICS)
+    return True
+
+
+def _enqueue_mail(appointment: Appointment, kind: str) -> None:
     if appointment.email:
         transaction.on_commit(lambda: send_appointment_mail.enqueue(appointment.pk, kind))
 
@@ -333,8 +405,6 @@ def add_availability(
     by, *, user, contact_point, weekday, starts, ends, valid_from, valid_until=None
 ):
     """Record when a counsellor takes appointments at a place, week by week."""
-    from quartier.learning.models import Availability
-
     if user.pk not in {u.pk for u in counsellors_for(contact_point)}:
         raise AppointmentError(_("This person does not take appointments at this place."))
     if starts >= ends:
@@ -406,9 +476,6 @@ def member_removed(user: User, organisation, by) -> None:
     """When someone no longer takes appointments for ``organisation``: their availability
     at its places goes, their feed stops if they take none anywhere, and their coming
     appointments there stay listed for reassignment (`needs_new_counsellor`)."""
-    from quartier.learning.appointments.feed import revoke_feed_token
-    from quartier.learning.models import Availability
-
     if organisation.pk in APPOINTMENT_STAFF.organisations(user):
         return  # still takes appointments there through another role
     removed, _rows = Availability.objects.filter(

@@ -1,21 +1,21 @@
-"""What the appointments part adds to other apps at start-up: navigation, data rights, timeline."""
+"""What the appointments part adds to other apps at start-up: navigation, data rights,
+timeline. ``LearningConfig.ready`` calls ``register``."""
 
 from django.utils.translation import gettext_lazy as _
 
+from quartier.accounts import members, navigation
+from quartier.learning.appointments import rights, services
+from quartier.learning.appointments import timeline as appointments_timeline
+from quartier.learning.appointments.access import APPOINTMENT_STAFF
+from quartier.people import timeline
+
 
 def register() -> None:
-    from quartier.accounts import members, navigation
-    from quartier.learning.appointments import rights as appointments_rights
-    from quartier.learning.appointments import services as appointments
-    from quartier.learning.appointments import timeline as appointments_timeline
-    from quartier.learning.appointments.services import APPOINTMENT_STAFF
-    from quartier.people import timeline
-
     # A participant's appointments and visits in their export, erasure and anonymisation.
-    appointments_rights.register()
+    rights.register()
     # A member who loses the role loses their availability and feed (accounts knows
     # nothing of appointments).
-    members.on_member_removed(appointments.member_removed)
+    members.on_member_removed(services.member_removed)
     # Appointments and visits appear on the person page; people knows nothing of them.
     timeline.register(appointments_timeline.timeline_entries)
 

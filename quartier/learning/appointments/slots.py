@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from quartier.accounts.models import Membership
+from quartier.learning.appointments.access import APPOINTMENT_ROLES
 from quartier.learning.models import ACTIVE_STATUSES, Appointment, Availability
 from quartier.places.directory import Calendar, current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
@@ -132,8 +133,6 @@ def _free_counsellors(
 def availability_windows(point: ContactPoint) -> list[Window]:
     """The availability of those who take appointments for the place's organisation now
     (active users with the role there, not only an old entry). One query."""
-    from quartier.learning.appointments.services import APPOINTMENT_ROLES
-
     members = Membership.objects.filter(
         organisation_id=point.organisation_id, role__in=APPOINTMENT_ROLES
     ).values("user_id")

@@ -10,7 +10,7 @@ point (memberships are cached on the user).
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from quartier.learning.appointments.services import APPOINTMENT_STAFF
+from quartier.learning.appointments.access import APPOINTMENT_STAFF
 from quartier.learning.models import Appointment, Visit
 from quartier.people.timeline import TimelineEntry
 

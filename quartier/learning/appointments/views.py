@@ -20,17 +20,14 @@ from quartier.accounts.models import Membership, User
 from quartier.learning.appointments import feed as appointments_feed
 from quartier.learning.appointments import services as appointments
 from quartier.learning.appointments import visits
+from quartier.learning.appointments.access import APPOINTMENT_ROLES, APPOINTMENT_STAFF
 from quartier.learning.appointments.forms import (
     AvailabilityForm,
     OutcomeForm,
     ProposeForm,
     VisitForm,
 )
-from quartier.learning.appointments.services import (
-    APPOINTMENT_ROLES,
-    APPOINTMENT_STAFF,
-    AppointmentError,
-)
+from quartier.learning.appointments.services import AppointmentError
 from quartier.learning.models import (
     ACTIVE_STATUSES,
     Appointment,

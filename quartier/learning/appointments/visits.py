@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
-from quartier.learning.appointments.services import APPOINTMENT_STAFF
+from quartier.learning.appointments.access import APPOINTMENT_STAFF
 from quartier.learning.models import Visit, VisitKind
 from quartier.places.models import ContactPoint
 

@@ -24,8 +24,8 @@ from quartier.api.pagination import Pages
 from quartier.learning.models import Offer, OfferDate, Registration, RegistrationStatus
 from quartier.learning.offers import attendance, registrations
 from quartier.learning.offers import services as offers
+from quartier.learning.offers.access import OFFER_MANAGERS, OFFER_STAFF
 from quartier.learning.offers.registrations import RegistrationError
-from quartier.learning.offers.services import OFFER_MANAGERS, OFFER_STAFF
 from quartier.people.models import Participant
 
 router = Router(tags=["learning: offers"])

@@ -9,7 +9,12 @@ over-booked. Unique constraints stop anybody being registered twice.
 
 ``cancel`` frees a place and, in the same transaction, moves the first person
 on the waiting list up; the mails go out after the commit, in each person's
-language (``tasks_offers``).
+language (``send_registration_mail``, a django-tasks task taking ids).
+
+Nobody has confirmed the address given on the public form: of what the person typed,
+the mails carry only the name (``mail_name``: short, without links), and the first
+answer to a public registration goes to one address at most a few times a day
+(``may_mail_unconfirmed``), so that the form cannot flood a stranger.
 
 Who may read registrations: the managers of the organising organisation (all
 of them), staff of an organisation whose participants are registered (theirs),
@@ -19,12 +24,17 @@ their mail (their own).
 
 import logging
 
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from quartier.accounts.access import EMPLOYER
 from quartier.accounts.audit import log_action
@@ -34,11 +44,19 @@ from quartier.learning.models import (
     RegistrationSource,
     RegistrationStatus,
 )
-from quartier.learning.offers.services import OFFER_STAFF, managed_organisations
+from quartier.learning.offers.access import OFFER_STAFF, managed_organisations
+from quartier.learning.offers.feed import calendar_bytes, offer_url, registration_dates
+from quartier.lib.mail_names import mail_name
+from quartier.site.public_forms import may_mail_unconfirmed
 
 logger = logging.getLogger(__name__)
 
 CANCEL_SALT = "quartier.learning.registration.cancel"
+
+MAIL_KINDS = ("confirmed", "waiting", "moved_up", "cancelled")
+WITH_CALENDAR = ("confirmed", "moved_up")
+# The answers to a registration, which anybody can send on the public page.
+FIRST_KINDS = ("confirmed", "waiting")
 
 
 class RegistrationError(ValueError):
@@ -91,8 +109,6 @@ def _duplicate(offer: Offer, participant, email: str, phone: str, business, name
 def _mail_after_commit(registration: Registration, kind: str) -> None:
     if not registration.email:
         return
-    from quartier.learning.offers.tasks import send_registration_mail
-
     transaction.on_commit(lambda: send_registration_mail.enqueue(registration.pk, kind))
 
 
@@ -317,3 +333,95 @@ def get_registration(user, code) -> Registration:
     if not registrations_visible_to(user, registration.offer).filter(pk=registration.pk).exists():
         raise Http404
     return registration
+
+
+# -- The mails (django-tasks; enqueued on commit, taking ids) --------------------
+
+
+def mail_context(registration: Registration, language: str) -> dict:
+    """What every mail about a registration shows; call inside the language override."""
+    cancel_path = reverse(
+        "learning-public:offer-cancel",
+        kwargs={"code": registration.code, "token": cancel_token(registration)},
+    )
+    offer = registration.offer
+    return {
+        "registration": registration,
+        "offer": offer,
+        "title": offer.title_text(language),
+        "cancel_url": settings.SITE_URL + cancel_path,
+        "offer_url": offer_url(offer, language),
+        "resident_name": mail_name(registration.name),
+    }
+
+
+def mail_message(base: str, context: dict, registration: Registration, language: str):
+    """Subject, text and HTML from ``base``'s templates, to the registration's address."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+        text = render_to_string(f"{base}.txt", context)
+        html = render_to_string(f"{base}.html", context)
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        to=[registration.email],
+        headers={"Content-Language": language},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def registration_mail(registration: Registration, kind: str) -> EmailMultiAlternatives:
+    """The mail (subject, text, HTML, .ics for a place) in the registration's language."""
+    language = registration.language or settings.LANGUAGE_CODE
+    dates = registration_dates(registration)
+    with translation.override(language):
+        context = {
+            **mail_context(registration, language),
+            "dates": [d for d in dates if not d.cancelled],
+            "rank": waiting_rank(registration),
+            "kind": kind,
+        }
+    message = mail_message(f"learning/emails/offers/{kind}", context, registration, language)
+    if kind in WITH_CALENDAR:
+        message.attach(
+            "offer.ics",
+            calendar_bytes(dates, language),
+            "text/calendar; charset=utf-8; method=PUBLISH",
+        )
+    return message
+
+
+@task()
+def send_registration_mail(registration_id: int, kind: str) -> bool:
+    """Send one mail; skipped if the registration changed since (e.g. cancelled meanwhile)."""
+    registration = (
+        Registration.objects.with_scopes_disabled()
+        .select_related("offer", "offer__organisation", "offer__contact_point")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or not registration.email or kind not in MAIL_KINDS:
+        return False
+    expected = {
+        "confirmed": RegistrationStatus.CONFIRMED,
+        "moved_up": RegistrationStatus.CONFIRMED,
+        "waiting": RegistrationStatus.WAITING,
+        "cancelled": RegistrationStatus.CANCELLED,
+    }[kind]
+    if registration.status != expected:
+        return False
+    if (
+        kind in FIRST_KINDS
+        and registration.source == RegistrationSource.PUBLIC
+        and not may_mail_unconfirmed(registration.email)
+    ):
+        logger.warning(
+            "Not sent: the %s mail of registration %s; its address has had %d such mails today",
+            kind,
+            registration.code,
+            settings.UNCONFIRMED_MAILS_PER_DAY,
+        )
+        return False
+    registration_mail(registration, kind).send()
+    return True

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
 from quartier.learning.models import Attendance, OfferDate, Registration, RegistrationSource
+from quartier.people import rights
 
 PUBLIC_RETENTION = timedelta(days=90)
 ANONYMISED_NAME = "Anonymised"
@@ -104,8 +105,6 @@ def anonymise_past_public_registrations(now=None) -> int:
 
 
 def register() -> None:
-    from quartier.people import rights
-
     rights.register_exporter(
         "learning",
         registration_rows,

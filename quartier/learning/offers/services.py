@@ -1,5 +1,8 @@
 """Creating and changing offers and their dates, and who may manage or read them.
 
+When staff cancel a date, everyone registered or waiting is told after the commit, in
+their language (``send_date_cancelled_mail``, a django-tasks task taking ids).
+
 Learning coordinators and project leads of the organising organisation manage
 an offer; counsellors see published offers to register their participants;
 everybody sees published offers on the public site. Other organisations'
@@ -10,21 +13,26 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
-from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import Organisation, Role
-from quartier.learning.models import Offer, OfferDate, RegistrationStatus
+from quartier.accounts.models import Organisation
+from quartier.learning.models import Offer, OfferDate, Registration, RegistrationStatus
+from quartier.learning.offers.access import OFFER_STAFF, managed_organisations
+from quartier.learning.offers.feed import place_text
+from quartier.learning.offers.registrations import (
+    fill_from_waiting_list,
+    mail_context,
+    mail_message,
+)
 from quartier.places.directory import locate_postcode
 
-OFFER_MANAGERS = roles(Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
-# Who may register participants of their organisation for offers.
-OFFER_STAFF = roles(Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 OFFER_FIELDS = (
@@ -46,10 +54,6 @@ OFFER_FIELDS = (
 
 class OfferError(ValueError):
     """A write the data does not allow; the message is for the user, translated."""
-
-
-def managed_organisations(user) -> list[int]:
-    return OFFER_MANAGERS.organisations(user)
 
 
 def can_manage(offer: Offer, user) -> bool:
@@ -156,8 +160,6 @@ def create_offer(organisation: Organisation, by, **fields) -> Offer:
 
 def change_offer(offer: Offer, by, **fields) -> Offer:
     """Change an offer; more places move people up from the waiting list."""
-    from quartier.learning.offers.registrations import fill_from_waiting_list
-
     merged = {name: getattr(offer, name) for name in OFFER_FIELDS} | fields
     _validate(merged)
     with transaction.atomic():
@@ -212,9 +214,6 @@ def cancel_date(offer_date: OfferDate, by) -> OfferDate:
 
 def _mail_date_cancelled_after_commit(offer_date: OfferDate) -> None:
     """Each live registration (confirmed or waiting) with an e-mail address is told."""
-    from quartier.learning.models import Registration
-    from quartier.learning.offers.tasks import send_date_cancelled_mail
-
     ids = list(
         Registration.objects.with_scopes_disabled()
         .filter(
@@ -229,3 +228,42 @@ def _mail_date_cancelled_after_commit(offer_date: OfferDate) -> None:
         transaction.on_commit(
             lambda rid=registration_id: send_date_cancelled_mail.enqueue(rid, offer_date.pk)
         )
+
+
+def date_cancelled_mail(
+    registration: Registration, offer_date: OfferDate
+) -> EmailMultiAlternatives:
+    """The mail saying one date of the offer is cancelled, in the registration's language."""
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            **mail_context(registration, language),
+            "date": offer_date,
+            "place": place_text(offer_date.offer, offer_date),
+        }
+    return mail_message("learning/emails/offers/date_cancelled", context, registration, language)
+
+
+@task()
+def send_date_cancelled_mail(registration_id: int, date_id: int) -> bool:
+    """Tell one registered person a date is cancelled; skipped if they cancelled meanwhile."""
+    registration = (
+        Registration.objects.with_scopes_disabled()
+        .select_related("offer", "offer__organisation")
+        .filter(pk=registration_id)
+        .first()
+    )
+    offer_date = (
+        OfferDate.objects.select_related("offer", "offer__organisation", "offer__contact_point")
+        .filter(pk=date_id, cancelled=True)
+        .first()
+    )
+    if registration is None or offer_date is None or not registration.email:
+        return False
+    if registration.offer_id != offer_date.offer_id or registration.status not in (
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITING,
+    ):
+        return False
+    date_cancelled_mail(registration, offer_date).send()
+    return True

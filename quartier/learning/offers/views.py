@@ -24,9 +24,10 @@ from quartier.counselling.models import Case, CaseStatus
 from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
 from quartier.learning.offers import attendance, certificates, registrations
 from quartier.learning.offers import services as offers
+from quartier.learning.offers.access import OFFER_MANAGERS, OFFER_STAFF
 from quartier.learning.offers.forms import BusinessStaffForm, DateForm, OfferForm, ParticipantsForm
 from quartier.learning.offers.registrations import RegistrationError
-from quartier.learning.offers.services import OFFER_MANAGERS, OFFER_STAFF, OfferError
+from quartier.learning.offers.services import OfferError
 from quartier.lib.search import search_key
 from quartier.people.models import Participant
 
