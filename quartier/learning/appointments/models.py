@@ -1,10 +1,10 @@
 """Appointments at the contact points and visits to the learning place.
 
-Bookable slots are computed (``learning/slots.py``), never stored: a booking is an
+Bookable slots are computed (``appointments/slots.py``), never stored: a booking is an
 ``Appointment`` row. A slot is never booked twice: ``appointment_one_active_per_counsellor``
 refuses a second active appointment of a counsellor at the same start, and the booking
-service locks the counsellors' ``Availability`` rows while it checks overlaps
-(``learning/appointments.py``). Writes go through the services, which audit them.
+service locks the candidate counsellors' user rows while it checks overlaps
+(``appointments/services.py``). Writes go through the services, which audit them.
 """
 
 import secrets

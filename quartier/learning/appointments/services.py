@@ -451,7 +451,7 @@ def forget_past_appointments(now: datetime | None = None) -> int:
     """Clear name, contact details and free text of appointments long past. Idempotent.
 
     Only appointments not linked to a participant (a participant's appointments
-    follow the project's retention through ``appointments_rights``). Time, place,
+    follow the project's retention through ``rights``). Time, place,
     status and language stay for the use statistics. Returns how many were cleared.
     """
     days = getattr(settings, "APPOINTMENT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)

@@ -17,9 +17,8 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Membership, User
-from quartier.learning.appointments import feed as appointments_feed
+from quartier.learning.appointments import feed, visits
 from quartier.learning.appointments import services as appointments
-from quartier.learning.appointments import visits
 from quartier.learning.appointments.access import APPOINTMENT_ROLES, APPOINTMENT_STAFF
 from quartier.learning.appointments.forms import (
     AvailabilityForm,
@@ -250,11 +249,11 @@ def feed_token(request: HttpRequest) -> HttpResponse:
     url = None
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
-            appointments_feed.revoke_feed_token(request.user)
+            feed.revoke_feed_token(request.user)
             messages.success(request, _("The calendar address is switched off."))
             return redirect("learning:feed-token")
-        raw = appointments_feed.rotate_feed_token(request.user)
-        url = appointments_feed.feed_url(raw)
+        raw = feed.rotate_feed_token(request.user)
+        url = feed.feed_url(raw)
     token = FeedToken.objects.filter(user=request.user).first()
     return render(request, "learning/appointments/feed_token.html", {"token": token, "url": url})
 

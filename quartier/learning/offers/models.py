@@ -4,8 +4,8 @@ Offers and their dates are public information (when published). Registrations
 and attendance are personal data: their managers are scoped to the organisation
 that runs the offer (django-scopes). Counsellors who registered their own
 participants, and businesses that registered their staff, read them through the
-explicit queries in ``quartier.learning.registrations``. Writes go through the
-services there and in ``offers.py`` and ``attendance.py``, which audit them.
+explicit queries in ``quartier.learning.offers.registrations``. Writes go through the
+services there and in ``services.py`` and ``attendance.py``, which audit them.
 """
 
 import uuid

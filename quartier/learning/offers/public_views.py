@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from quartier.accounts.access import PUBLIC, allow
 from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
-from quartier.learning.offers import feed as calendar_feed
+from quartier.learning.offers import feed
 from quartier.learning.offers.forms import CalendarFilterForm, PublicRegistrationForm
 from quartier.learning.offers.registrations import (
     RegistrationError,
@@ -63,7 +63,7 @@ def offer_card(offer: Offer, language: str) -> dict:
         "free": places,
         "full": places == 0,
         "waiting": offer.waiting_count,
-        "place": calendar_feed.place_text(offer),
+        "place": feed.place_text(offer),
     }
 
 
@@ -177,9 +177,7 @@ def cancel_registration(request: HttpRequest, code, token: str) -> HttpResponse:
 @require_GET
 def registration_ics(request: HttpRequest, code, token: str) -> HttpResponse:
     registration = registration_for_token(code, token)
-    body = calendar_feed.calendar_bytes(
-        calendar_feed.registration_dates(registration), get_language()
-    )
+    body = feed.calendar_bytes(feed.registration_dates(registration), get_language())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="offer.ics"'
     return response
@@ -188,7 +186,7 @@ def registration_ics(request: HttpRequest, code, token: str) -> HttpResponse:
 @allow(PUBLIC)
 @require_GET
 def offers_feed(request: HttpRequest) -> HttpResponse:
-    body = calendar_feed.calendar_bytes(
-        calendar_feed.public_feed_dates(), get_language(), name=gettext("Offers in the quarter")
+    body = feed.calendar_bytes(
+        feed.public_feed_dates(), get_language(), name=gettext("Offers in the quarter")
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

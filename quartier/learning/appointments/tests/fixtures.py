@@ -2,7 +2,7 @@
 
 "lernort" (the home organisation's learning place) is open Wednesday 10–17 and
 Friday 10–13, like the Lerneck; holidays are Saxony's. "buero" belongs to the
-other organisation. Import the fixtures with ``from .appointments_setup import *``.
+other organisation. Import the fixtures with ``from .fixtures import *``.
 """
 
 from datetime import UTC, datetime, time

@@ -12,7 +12,7 @@ from quartier.people.intake import take_in
 from quartier.people.models import Project
 from quartier.places.models import ContactPoint, Neighbourhood, Postcode, Quarter
 
-# The fixtures, for ``from .offers_setup import *``; helpers are imported by name.
+# The fixtures, for ``from .fixtures import *``; helpers are imported by name.
 __all__ = ["coordinator", "frozen_now", "lerneck", "project"]
 
 BERLIN = ZoneInfo("Europe/Berlin")
