@@ -23,7 +23,7 @@ def lerneck(live_server):
     from django.utils import timezone
 
     from quartier.accounts.models import Membership, Organisation, Role, User
-    from quartier.learning.appointments import add_availability
+    from quartier.learning.appointments.services import add_availability
     from quartier.places.models import ContactPoint
     from quartier.places.sitepack import load_site_pack
 

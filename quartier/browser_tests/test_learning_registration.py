@@ -21,7 +21,7 @@ def table(live_server):
     from django.utils import timezone
 
     from quartier.accounts.models import Organisation, User
-    from quartier.learning.offers import add_date, create_offer
+    from quartier.learning.offers.services import add_date, create_offer
     from quartier.places.models import ContactPoint
     from quartier.places.sitepack import load_site_pack
 

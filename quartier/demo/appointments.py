@@ -17,7 +17,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import User
-from quartier.learning import appointments, slots
+from quartier.learning.appointments import services as appointments
+from quartier.learning.appointments import slots
 from quartier.learning.models import (
     Appointment,
     AppointmentStatus,

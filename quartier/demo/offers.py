@@ -16,8 +16,8 @@ from django_scopes import scopes_disabled
 
 from quartier.accounts.models import Organisation, User
 from quartier.learning.models import Attendance, Offer, Registration, RegistrationStatus
-from quartier.learning.offers import add_date, create_offer
-from quartier.learning.registrations import RegistrationError, register
+from quartier.learning.offers.registrations import RegistrationError, register
+from quartier.learning.offers.services import add_date, create_offer
 from quartier.places.models import ContactPoint
 
 SEED = 2026
@@ -288,7 +288,7 @@ def _register_demo_people(offer, item, participants, counsellor, coordinator, bu
     if rng.random() < 0.15:
         confirmed = Registration.objects.filter(offer=offer, status="confirmed").first()
         if confirmed is not None:
-            from quartier.learning.registrations import cancel
+            from quartier.learning.offers.registrations import cancel
 
             cancel(confirmed, coordinator)
 

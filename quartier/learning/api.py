@@ -1,7 +1,7 @@
 from ninja import Router
 
-from quartier.learning.appointments_api import router as appointments_router
-from quartier.learning.offers_api import router as offers_router
+from quartier.learning.appointments.api import router as appointments_router
+from quartier.learning.offers.api import router as offers_router
 
 router = Router()
 router.add_router("", offers_router)

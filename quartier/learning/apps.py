@@ -8,7 +8,8 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning place and events")
 
     def ready(self) -> None:
-        from quartier.learning import appointments_setup, offers_setup
+        from quartier.learning.appointments import setup as appointments_setup
+        from quartier.learning.offers import setup as offers_setup
 
         appointments_setup.register()
         offers_setup.register()

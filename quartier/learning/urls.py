@@ -1,7 +1,7 @@
 """Staff pages of the learning app; each part keeps its own URL list."""
 
-from quartier.learning.appointments_urls import urlpatterns as appointments_patterns
-from quartier.learning.offers_urls import urlpatterns as offers_patterns
+from quartier.learning.appointments.urls import urlpatterns as appointments_patterns
+from quartier.learning.offers.urls import urlpatterns as offers_patterns
 
 app_name = "learning"
 

@@ -43,11 +43,11 @@ from quartier.economy.network_cooperation import record_cooperation
 from quartier.economy.network_premises import add_unit, save_house
 from quartier.esco.models import Concept
 from quartier.imports.services import start_import
-from quartier.learning import appointments
-from quartier.learning.attendance import set_attendance
-from quartier.learning.offers import add_date, create_offer
-from quartier.learning.registrations import cancel_token, register
-from quartier.learning.visits import record_visit
+from quartier.learning.appointments import services as appointments
+from quartier.learning.appointments.visits import record_visit
+from quartier.learning.offers.attendance import set_attendance
+from quartier.learning.offers.registrations import cancel_token, register
+from quartier.learning.offers.services import add_date, create_offer
 from quartier.lib.tabular import Row, Table
 from quartier.people.consent import record_consent
 from quartier.people.importer import PARTICIPANTS

@@ -53,10 +53,10 @@ from quartier.economy.network_cooperation import record_cooperation
 from quartier.economy.network_premises import let_unit
 from quartier.esco.models import Relation
 from quartier.esco.suggest import LexicalEmbedder, set_embedder
-from quartier.learning.registrations import register
-from quartier.learning.tests.appointments_setup import PACK, book, counsellor_available
-from quartier.learning.tests.offers_setup import make_offer, person
-from quartier.learning.visits import record_visit
+from quartier.learning.appointments.tests.fixtures import PACK, book, counsellor_available
+from quartier.learning.appointments.visits import record_visit
+from quartier.learning.offers.registrations import register
+from quartier.learning.offers.tests.fixtures import make_offer, person
 from quartier.people.consent import record_consent
 from quartier.people.models import Project, Purpose
 from quartier.places.models import ContactPoint

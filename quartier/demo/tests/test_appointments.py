@@ -5,8 +5,8 @@ from django_scopes import scopes_disabled
 
 from quartier.demo.appointments import create_demo_appointments
 from quartier.demo.logins import create_demo_logins
+from quartier.learning.appointments.tests.fixtures import *  # noqa: F403
 from quartier.learning.models import Appointment, AppointmentStatus, Availability, Visit
-from quartier.learning.tests.appointments_setup import *  # noqa: F403
 from quartier.places.sitepack import load_site_pack
 from quartier.places.tests.conftest import LEIPZIG
 

@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import quartier.learning.models.appointments
+import quartier.learning.appointments.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -148,7 +148,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('token', models.CharField(default=quartier.learning.models.appointments.new_appointment_token, max_length=64, unique=True)),
+                ('token', models.CharField(default=quartier.learning.appointments.models.new_appointment_token, max_length=64, unique=True)),
                 ('start', models.DateTimeField(blank=True, null=True, verbose_name='start')),
                 ('end', models.DateTimeField(blank=True, null=True, verbose_name='end')),
                 ('status', models.CharField(choices=[('requested', 'Requested'), ('confirmed', 'Confirmed'), ('proposed', 'Other time proposed'), ('cancelled', 'Cancelled'), ('done', 'Done'), ('no_show', 'Did not come')], default='requested', max_length=10, verbose_name='status')),

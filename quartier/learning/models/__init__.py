@@ -1,4 +1,6 @@
-"""Offers, dates, registrations, attendance (offers.py); appointments, visits (appointments.py)."""
+"""The app's models, defined in its parts: offers, dates, registrations, attendance
+(``offers/models.py``); appointments, availability, feed tokens, visits
+(``appointments/models.py``)."""
 
-from quartier.learning.models.appointments import *  # noqa: F403
-from quartier.learning.models.offers import *  # noqa: F403
+from quartier.learning.appointments.models import *  # noqa: F403
+from quartier.learning.offers.models import *  # noqa: F403

@@ -8,7 +8,7 @@ daily cron job or systemd timer.
 
 from django.core.management.base import BaseCommand
 
-from quartier.learning.offers_rights import anonymise_past_public_registrations
+from quartier.learning.offers.rights import anonymise_past_public_registrations
 
 
 class Command(BaseCommand):

@@ -12,8 +12,8 @@ on two machines at once, sends nothing twice. ``--enqueue`` only queues the task
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from quartier.learning.appointments import forget_past_appointments
-from quartier.learning.tasks_appointments import send_reminders, send_reminders_task
+from quartier.learning.appointments.services import forget_past_appointments
+from quartier.learning.appointments.tasks import send_reminders, send_reminders_task
 
 
 class Command(BaseCommand):

@@ -1,0 +1,75 @@
+"""Certificates of attendance, in the person's language, read back from the PDF."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django_scopes import scopes_disabled
+from pypdf import PdfReader
+
+from quartier.accounts.models import AuditEntry
+from quartier.learning.offers.attendance import set_attendance
+from quartier.learning.offers.registrations import register
+
+from .fixtures import *  # noqa: F403
+from .fixtures import at, make_offer, person
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
+
+
+def url(name: str, **kwargs) -> str:
+    with translation.override("en"):
+        return reverse(f"learning:{name}", kwargs=kwargs)
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+TITLES = {"de": "Digitale Grundlagen", "ru": "Цифровые основы", "ar": "أساسيات رقمية"}
+
+
+def attended_course(home_org, coordinator, registration_kwargs):
+    offer = make_offer(
+        home_org, coordinator, kind="taster", title=TITLES, dates=[at(1, 10), at(8, 10), at(10, 10)]
+    )
+    registration = register(offer, coordinator, **registration_kwargs)
+    first, second, _third = offer.dates.order_by("starts_at")
+    set_attendance(registration, first, True, coordinator)
+    set_attendance(registration, second, True, coordinator)
+    return registration
+
+
+def test_a_participants_certificate_is_in_their_language_and_lists_the_dates_attended(
+    client, coordinator, counsellor, home_org, project
+):
+    olga = person(home_org, project, counsellor, "Ольга", "Иванова", "ru")
+    registration = attended_course(home_org, coordinator, {"participant": olga})
+    client.force_login(coordinator)
+    response = client.get(url("certificate", code=registration.code))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Ольга Иванова" in text
+    assert "Цифровые основы" in text
+    assert "Beratung Ost" in text
+    # Dates in Russian (Django's locale); the texts follow once the catalogue has them.
+    assert "1 июня 2026" in text and "8 июня 2026" in text
+    assert "10 июня" not in text
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(code="learning.certificate.printed").count() == 1
+
+
+def test_a_residents_certificate_is_in_the_language_they_chose_arabic_right_to_left(
+    client, coordinator, home_org
+):
+    registration = attended_course(
+        home_org,
+        coordinator,
+        {"name": "Rami Haddad", "email": "rami@example.org", "language": "ar"},
+    )
+    client.force_login(coordinator)
+    text = pdf_text(client.get(url("certificate", code=registration.code)).content)
+    assert "Rami Haddad" in text
+    # pypdf returns Arabic in visual order; compare letters, not their order.
+    assert set("أساسيات رقمية".replace(" ", "")) <= set(text)

@@ -1,0 +1,392 @@
+"""Staff pages of the offers: list, create and edit, dates, registrations, check-in, PDFs.
+
+Learning coordinators and project leads manage their organisation's offers;
+counsellors (and they) register participants of their own organisation for
+any published offer; employers register their staff for offers open to
+businesses. Offers and registrations are fetched through helpers that 404
+whatever the user may not see.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quartier.accounts.access import EMPLOYER, allow, roles
+from quartier.accounts.audit import log_action
+from quartier.accounts.models import Organisation, Role
+from quartier.counselling.models import Case, CaseStatus
+from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
+from quartier.learning.offers import attendance, certificates, registrations
+from quartier.learning.offers import services as offers
+from quartier.learning.offers.access import OFFER_MANAGERS, OFFER_STAFF
+from quartier.learning.offers.forms import BusinessStaffForm, DateForm, OfferForm, ParticipantsForm
+from quartier.learning.offers.registrations import RegistrationError
+from quartier.learning.offers.services import OfferError
+from quartier.lib.search import search_key
+from quartier.people.models import Participant
+
+PAGE_SIZE = 50
+REGISTRATION_CANCELLERS = roles(
+    Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD, Role.EMPLOYER
+)
+PICK_LIMIT = 100
+
+
+def _offer_redirect(offer: Offer, anchor: str = "") -> HttpResponse:
+    url = reverse("learning:offer-detail", kwargs={"code": offer.code})
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+def _managed_date(user, pk: int) -> OfferDate:
+    offer_date = get_object_or_404(
+        OfferDate.objects.select_related("offer", "offer__organisation", "offer__contact_point"),
+        pk=pk,
+    )
+    if not offers.can_manage(offer_date.offer, user):
+        raise Http404
+    return offer_date
+
+
+def _log_read(code: str, user, offer: Offer) -> None:
+    """Names of registered people were shown (DESIGN.md: reads are audited)."""
+    log_action(code, actor=user, subject=offer, data={"offer": str(offer.code)})
+
+
+# -- Offers -------------------------------------------------------------------
+
+
+@allow(OFFER_STAFF)
+def offer_list(request: HttpRequest) -> HttpResponse:
+    """Own organisation's offers (published or not) and everyone's published ones."""
+    queryset = (
+        offers.with_places(offers.offers_visible_to(request.user))
+        .select_related("organisation")
+        .prefetch_related(offers.upcoming_dates())
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    managed = set(offers.managed_organisations(request.user))
+    language = get_language()
+    rows = [
+        {
+            "offer": offer,
+            "title": offer.title_text(language),
+            "next": offer.upcoming[0] if offer.upcoming else None,
+            "free": offers.free_places(offer),
+            "managed": offer.organisation_id in managed,
+        }
+        for offer in page
+    ]
+    return render(
+        request,
+        "learning/offers/offer_list.html",
+        {"page": page, "rows": rows, "may_create": bool(managed)},
+    )
+
+
+@allow(OFFER_MANAGERS)
+def offer_create(request: HttpRequest) -> HttpResponse:
+    managed = offers.managed_organisations(request.user)
+    form = OfferForm(request.POST or None, organisations=managed)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data.get("organisation") or Organisation.objects.get(
+            pk=managed[0]
+        )
+        try:
+            offer = offers.create_offer(organisation, request.user, **form.offer_fields())
+        except OfferError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The offer is saved. Now add its dates."))
+            return redirect(reverse("learning:date-add", kwargs={"code": offer.code}))
+    return render(request, "learning/offers/offer_form.html", {"form": form, "offer": None})
+
+
+@allow(OFFER_MANAGERS)
+def offer_edit(request: HttpRequest, code) -> HttpResponse:
+    offer = offers.get_offer(request.user, code, manage=True)
+    form = OfferForm(request.POST or None, instance=offer)
+    if request.method == "POST" and form.is_valid():
+        fields = form.offer_fields()
+        # The form wrote its values onto the instance; start from the stored row.
+        offer.refresh_from_db()
+        try:
+            offers.change_offer(offer, request.user, **fields)
+        except OfferError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The offer is saved."))
+            return _offer_redirect(offer)
+    return render(request, "learning/offers/offer_form.html", {"form": form, "offer": offer})
+
+
+@allow(OFFER_STAFF)
+def offer_detail(request: HttpRequest, code) -> HttpResponse:
+    offer = offers.get_offer(request.user, code)
+    manages = offers.can_manage(offer, request.user)
+    dates = list(OfferDate.objects.filter(offer=offer).order_by("starts_at", "pk"))
+    visible = list(
+        registrations.registrations_visible_to(request.user, offer)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("business")
+        .order_by("status", "position", "registered_at", "pk")
+    )
+    confirmed = [r for r in visible if r.status == RegistrationStatus.CONFIRMED]
+    waiting = [r for r in visible if r.status == RegistrationStatus.WAITING]
+    for rank, registration in enumerate(waiting, start=1):
+        registration.rank = rank
+    if visible:
+        _log_read("learning.registrations.viewed", request.user, offer)
+    return render(
+        request,
+        "learning/offers/offer_detail.html",
+        {
+            "offer": offer,
+            "title": offer.title_text(get_language()),
+            "manages": manages,
+            "dates": dates,
+            "confirmed": confirmed,
+            "waiting": waiting,
+        },
+    )
+
+
+@allow(OFFER_MANAGERS)
+def date_add(request: HttpRequest, code) -> HttpResponse:
+    offer = offers.get_offer(request.user, code, manage=True)
+    form = DateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            offers.add_date(offer, request.user, **form.cleaned_data)
+        except OfferError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The date is added."))
+            if "another" in request.POST:
+                return redirect(request.path)
+            return _offer_redirect(offer, "dates")
+    return render(
+        request,
+        "learning/offers/date_form.html",
+        {"form": form, "offer": offer, "title": offer.title_text(get_language())},
+    )
+
+
+@allow(OFFER_MANAGERS)
+@require_POST
+def date_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    offer_date = _managed_date(request.user, pk)
+    offers.cancel_date(offer_date, request.user)
+    messages.success(request, _("The date is cancelled."))
+    return _offer_redirect(offer_date.offer, "dates")
+
+
+# -- Registrations ------------------------------------------------------------
+
+
+@allow(OFFER_STAFF)
+def offer_register(request: HttpRequest, code) -> HttpResponse:
+    """Register participants of the user's organisations (several at once): the scope's."""
+    offer = offers.get_offer(request.user, code)
+    candidates = Participant.objects.filter(anonymised_at=None)
+    query = request.GET.get("q", "").strip()
+    for word in search_key(query).split():
+        candidates = candidates.filter(search_key__contains=word)
+    mine = request.GET.get("mine") == "1"
+    if mine:
+        # A counsellor's group: the people whose open case the user holds.
+        cases = Case.objects.with_scopes_disabled().filter(
+            participant=OuterRef("pk"), counsellor=request.user
+        )
+        candidates = candidates.filter(Exists(cases.exclude(status=CaseStatus.CLOSED)))
+    candidates = candidates.order_by("family_name", "given_name", "pk")
+    if request.method == "POST":
+        form = ParticipantsForm(request.POST, participants=candidates)
+    else:
+        form = ParticipantsForm(participants=candidates[:PICK_LIMIT])
+    if request.method == "POST" and form.is_valid():
+        done, refused = registrations.register_participants(
+            offer, form.cleaned_data["participants"], request.user
+        )
+        confirmed = sum(1 for r in done if r.status == RegistrationStatus.CONFIRMED)
+        if done:
+            messages.success(
+                request,
+                _("Registered: %(confirmed)d with a place, %(waiting)d on the waiting list.")
+                % {"confirmed": confirmed, "waiting": len(done) - confirmed},
+            )
+        for participant, error in refused:
+            messages.error(request, f"{participant}: {error}")
+        return _offer_redirect(offer, "registrations")
+    return render(
+        request,
+        "learning/offers/register_participants.html",
+        {
+            "offer": offer,
+            "title": offer.title_text(get_language()),
+            "form": form,
+            "query": query,
+            "mine": mine,
+        },
+    )
+
+
+@allow(REGISTRATION_CANCELLERS)
+@require_POST
+def registration_cancel(request: HttpRequest, code) -> HttpResponse:
+    registration = registrations.get_registration(request.user, code)
+    try:
+        moved = registrations.cancel(registration, request.user)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The registration is cancelled."))
+        if moved is not None:
+            messages.info(
+                request, _("%(name)s moved up from the waiting list.") % {"name": moved.name}
+            )
+    if not OFFER_STAFF.allows(request.user):
+        return redirect(
+            reverse("learning:offer-business", kwargs={"code": registration.offer.code})
+        )
+    return _offer_redirect(registration.offer, "registrations")
+
+
+@allow(EMPLOYER)
+def offer_business(request: HttpRequest, code) -> HttpResponse:
+    """An employer registers staff for a published offer open to businesses."""
+    offer = get_object_or_404(
+        Offer.objects.select_related("organisation").filter(
+            Q(audience=Audience.BUSINESSES) | Q(audience=Audience.EVERYONE), published=True
+        ),
+        code=code,
+    )
+    businesses = EMPLOYER.organisations(request.user)
+    business = Organisation.objects.get(pk=businesses[0])
+    form = BusinessStaffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for name in form.cleaned_data["names"]:
+            try:
+                registration = registrations.register(
+                    offer, request.user, business=business, name=name
+                )
+            except RegistrationError as error:
+                messages.error(request, f"{name}: {error}")
+            else:
+                if registration.status == RegistrationStatus.CONFIRMED:
+                    messages.success(request, _("%(name)s is registered.") % {"name": name})
+                else:
+                    messages.info(request, _("%(name)s is on the waiting list.") % {"name": name})
+        return redirect(request.path)
+    mine = list(
+        registrations.registrations_visible_to(request.user, offer)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .order_by("name", "pk")
+    )
+    return render(
+        request,
+        "learning/offers/business_register.html",
+        {
+            "offer": offer,
+            "title": offer.title_text(get_language()),
+            "form": form,
+            "registrations": mine,
+        },
+    )
+
+
+@allow(EMPLOYER)
+def business_offers(request: HttpRequest) -> HttpResponse:
+    """Published offers for businesses, for employers to register their staff."""
+    queryset = (
+        offers.with_places(
+            Offer.objects.filter(
+                Q(audience=Audience.BUSINESSES) | Q(audience=Audience.EVERYONE), published=True
+            )
+        )
+        .prefetch_related(offers.upcoming_dates())
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    language = get_language()
+    rows = [
+        {
+            "offer": offer,
+            "title": offer.title_text(language),
+            "next": offer.upcoming[0] if offer.upcoming else None,
+            "free": offers.free_places(offer),
+        }
+        for offer in page
+    ]
+    return render(request, "learning/offers/business_offers.html", {"page": page, "rows": rows})
+
+
+# -- Attendance ---------------------------------------------------------------
+
+
+@allow(OFFER_MANAGERS)
+def check_in(request: HttpRequest, pk: int) -> HttpResponse:
+    offer_date = _managed_date(request.user, pk)
+    rows = attendance.check_in_rows(offer_date)
+    _log_read("learning.check_in.viewed", request.user, offer_date.offer)
+    return render(
+        request,
+        "learning/offers/check_in.html",
+        {
+            "date": offer_date,
+            "offer": offer_date.offer,
+            "title": offer_date.offer.title_text(get_language()),
+            "rows": rows,
+            "present": sum(1 for row in rows if row["present"]),
+        },
+    )
+
+
+@allow(OFFER_MANAGERS)
+@require_POST
+def check_in_toggle(request: HttpRequest, pk: int, code) -> HttpResponse:
+    offer_date = _managed_date(request.user, pk)
+    registration = get_object_or_404(
+        registrations.registrations_visible_to(request.user, offer_date.offer).filter(
+            status=RegistrationStatus.CONFIRMED
+        ),
+        code=code,
+    )
+    present = request.POST.get("present") == "1"
+    attendance.set_attendance(registration, offer_date, present, request.user)
+    url = reverse("learning:check-in", kwargs={"pk": offer_date.pk})
+    return redirect(f"{url}#person-{registration.code}")
+
+
+@allow(OFFER_MANAGERS)
+def check_in_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    offer_date = _managed_date(request.user, pk)
+    pdf = certificates.check_in_pdf(offer_date, get_language())
+    _log_read("learning.check_in.printed", request.user, offer_date.offer)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="check-in-{offer_date.pk}.pdf"'
+    return response
+
+
+@allow(OFFER_MANAGERS)
+def certificate(request: HttpRequest, code) -> HttpResponse:
+    registration = registrations.get_registration(request.user, code)
+    if not offers.can_manage(registration.offer, request.user):
+        raise Http404
+    pdf = certificates.certificate_pdf(registration)
+    log_action(
+        "learning.certificate.printed",
+        actor=request.user,
+        subject=registration,
+        organisation=registration.offer.organisation,
+        data={"registration": str(registration.code)},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="certificate-{registration.code}.pdf"'
+    return response
