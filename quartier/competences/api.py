@@ -1,7 +1,7 @@
 from ninja import Router
 
-from quartier.competences.profile_api import router as profile_router
-from quartier.competences.sharing_api import router as sharing_router
+from quartier.competences.employers.api import router as sharing_router
+from quartier.competences.profile.api import router as profile_router
 
 router = Router()
 router.add_router("", profile_router)

@@ -8,9 +8,9 @@ class CompetencesConfig(AppConfig):
     verbose_name = _("Competences")
 
     def ready(self) -> None:
-        from quartier.competences import rights
-        from quartier.competences.profile import PROFILE_READ
-        from quartier.competences.timeline import timeline_entries
+        from quartier.competences.profile import rights
+        from quartier.competences.profile.services import PROFILE_READ
+        from quartier.competences.profile.timeline import timeline_entries
         from quartier.people import person_links, timeline
 
         # The person page links to the profile, shows its events and includes it in
@@ -22,6 +22,6 @@ class CompetencesConfig(AppConfig):
         )
         timeline.register(timeline_entries)
         rights.register()
-        from quartier.competences import employers_setup
+        from quartier.competences.employers import setup as employers_setup
 
         employers_setup.register()  # passports and the employer view (sharing part)

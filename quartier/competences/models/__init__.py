@@ -1,4 +1,4 @@
-"""The competence profile (profile.py); passports and contact requests made from it (sharing.py)."""
+"""The profile's models (profile/models.py); passports and contact requests (passport/models.py)."""
 
-from quartier.competences.models.profile import *  # noqa: F403
-from quartier.competences.models.sharing import *  # noqa: F403
+from quartier.competences.passport.models import *  # noqa: F403
+from quartier.competences.profile.models import *  # noqa: F403
