@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope, scopes_disabled
+from django_tasks import task
 
 from quartier.accounts.audit import log_action
 from quartier.competences.models import CompetenceProfile, Passport, normalise_code
@@ -120,8 +121,6 @@ def issue_passport(participant: Participant, by) -> tuple[Passport, bool]:
             subject=participant,
             data={"passport": str(passport.public_id), "version": version, "languages": languages},
         )
-        from quartier.competences.passport.tasks import render_passport_task
-
         passport_id = passport.pk
         transaction.on_commit(lambda: render_passport_task.enqueue(passport_id))
     return passport, True
@@ -199,6 +198,17 @@ def render_passport(passport_id: int) -> Passport | None:
             passport.rendered_at = timezone.now()
             passport.save(update_fields=["pdf", "status", "rendered_at", "profile_version"])
     return passport
+
+
+@task()
+def render_passport_task(passport_id: int) -> str:
+    """Render one queued passport's PDF; does nothing if it is not queued any more.
+
+    Enqueued on commit by ``issue_passport``. The queue stores the task by its import
+    path (``quartier.competences.passport.services.render_passport_task``).
+    """
+    passport = render_passport(passport_id)
+    return passport.status if passport is not None else "skipped"
 
 
 def read_passport(passport: Passport, by) -> bytes:
