@@ -21,7 +21,6 @@ from quartier.browser_tests.conftest import (
     skip_or_fail,
 )
 from quartier.competences.models import CompetenceProfile, Passport
-from quartier.competences.passport.content import with_parts
 from quartier.competences.passport.services import (
     issue_passport,
     passport_html_context,
@@ -31,6 +30,7 @@ from quartier.competences.profile.experience import add_experience
 from quartier.competences.profile.informal import add_informal
 from quartier.competences.profile.languages import add_language
 from quartier.competences.profile.qualifications import add_qualification
+from quartier.competences.profile.services import with_parts
 from quartier.competences.profile.skills import add_skills
 from quartier.esco.models import Concept, Label
 from quartier.people.intake import take_in

@@ -1,7 +1,7 @@
-"""Public pages of the competences app; the passport part keeps its own URL list."""
+"""Public pages of the competences app; each part keeps its own URL list."""
 
-from quartier.competences.passport.public_urls import urlpatterns
+from quartier.competences.passport.public_urls import urlpatterns as passport_patterns
 
 app_name = "competences-public"
 
-__all__ = ["app_name", "urlpatterns"]
+urlpatterns = passport_patterns

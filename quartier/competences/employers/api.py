@@ -1,8 +1,8 @@
-"""Passports, the employer view and contact requests over the API, with the pages' rules.
+"""The employer view and contact requests over the API, with the pages' rules.
 
 Employers (tokens of users with the employer role) read pseudonymous profiles of
 people who consented, and ask for contact; counsellors and project leads of the
-holding organisation answer; counsellors issue passports.
+holding organisation answer.
 """
 
 from datetime import datetime
@@ -19,12 +19,10 @@ from quartier.accounts.audit import log_action
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
 from quartier.api.pagination import Pages, page_of
-from quartier.competences.employers import candidates as employers
 from quartier.competences.employers import contact_requests as requests_
-from quartier.competences.models import LIVE_REQUEST_STATUSES, ContactRequest, Passport
-from quartier.competences.passport.content import SKILL_GROUPS, with_parts
-from quartier.competences.passport.services import PassportError, issue_passport, passports_of
-from quartier.competences.profile.services import PROFILE_READ, PROFILE_WRITE, get_participant
+from quartier.competences.employers import services as employers
+from quartier.competences.employers.models import LIVE_REQUEST_STATUSES, ContactRequest
+from quartier.competences.profile.services import SKILL_GROUPS, with_parts
 from quartier.places.models import Quarter
 
 router = Router(tags=["competences: passport and employers"])
@@ -113,20 +111,6 @@ class StaffRequestOut(Schema):
 class AnswerIn(Schema):
     accepted: bool
     answer: str = Field("", max_length=requests_.MESSAGE_MAX)
-
-
-class PassportOut(Schema):
-    id: UUID = Field(alias="public_id")
-    verification_code: str = Field(alias="display_code")
-    status: str
-    languages: list[str]
-    profile_version: int
-    issued_at: datetime
-    ready: bool = Field(alias="is_ready")
-
-
-class PassportIssued(PassportOut):
-    new: bool
 
 
 # -- Helpers ---------------------------------------------------------------------------
@@ -332,41 +316,3 @@ def answer(request, code: UUID, payload: AnswerIn):
         raise _unprocessable(error) from None
     except requests_.ContactRequestError as error:
         raise HttpError(409, str(error)) from None
-
-
-# -- Passports ------------------------------------------------------------------------------
-
-
-def _person(user, code: UUID, write: bool = False):
-    try:
-        return get_participant(user, code, write=write)
-    except Http404:
-        raise HttpError(404, "Not found.") from None
-
-
-@router.post(
-    "/profiles/{code}/passport",
-    response={202: PassportIssued, **errors(401, 403, 404, 422)},
-    auth=TokenAccess(PROFILE_WRITE),
-    summary="Issue a competence passport (rendered in the background; reused if unchanged)",
-)
-def create_passport(request, code: UUID):
-    participant = _person(request.auth, code, write=True)
-    try:
-        passport, is_new = issue_passport(participant, request.auth)
-    except PassportError as error:
-        raise HttpError(422, str(error)) from None
-    passport.new = is_new
-    return Status(202, passport)
-
-
-@router.get(
-    "/profiles/{code}/passports",
-    response={200: list[PassportOut], **errors(401, 403, 404, 422)},
-    auth=TokenAccess(PROFILE_READ),
-    summary="The passports issued for a person, newest first, with their status",
-)
-@paginate(Pages)
-def list_passports(request, code: UUID) -> list[Passport]:
-    participant = _person(request.auth, code)
-    return passports_of(participant)

@@ -15,11 +15,8 @@ from django_scopes import scopes_disabled
 from quartier.accounts.access import EMPLOYER, roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
-from quartier.competences.models import (
-    LIVE_REQUEST_STATUSES,
-    CompetenceProfile,
-    ContactRequest,
-)
+from quartier.competences.employers.models import LIVE_REQUEST_STATUSES, ContactRequest
+from quartier.competences.profile.models import CompetenceProfile
 from quartier.people.models import Participant, Purpose
 
 Status = ContactRequest.Status

@@ -11,15 +11,15 @@ from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
-from quartier.competences.employers import candidates as employers
 from quartier.competences.employers import contact_requests as requests_
+from quartier.competences.employers import services as employers
 from quartier.competences.employers.forms import (
     AnswerForm,
     CandidateFilterForm,
     ContactRequestForm,
 )
-from quartier.competences.models import LIVE_REQUEST_STATUSES, ContactRequest
-from quartier.competences.passport.content import with_parts
+from quartier.competences.employers.models import LIVE_REQUEST_STATUSES, ContactRequest
+from quartier.competences.profile.services import with_parts
 from quartier.people.intake import view_participant
 
 PAGE_SIZE = 20

@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from quartier.competences.models import (
+from quartier.competences.profile.models import (
     CompetenceProfile,
     Experience,
     InformalCompetence,
@@ -23,7 +22,7 @@ from quartier.competences.models import (
     ProfileSkill,
     Qualification,
 )
-from quartier.esco.models import Concept, Label
+from quartier.competences.profile.services import SKILL_GROUPS, grouped_skills, sorted_languages
 from quartier.lib.countries import country_name
 from quartier.lib.languages import language_name
 
@@ -35,75 +34,6 @@ def passport_languages(participant) -> list[str]:
     codes = {code for code, _name in settings.LANGUAGES}
     own = participant.preferred_language
     return [GERMAN, own] if own in codes and own != GERMAN else [GERMAN]
-
-
-def _concepts(path: str) -> Prefetch:
-    """The preferred labels of the concepts at ``path`` (``Concept.label`` reads them)."""
-    return Prefetch(
-        f"{path}__labels",
-        queryset=Label.objects.filter(kind=Label.Kind.PREFERRED).only(
-            "concept_id", "language", "kind", "text"
-        ),
-    )
-
-
-def part_prefetches() -> list[Prefetch]:
-    """Every part of a profile with its ESCO labels: six queries, whatever the profile's size.
-
-    The parts' querysets are unscoped on purpose: who may see the profile is
-    decided by the query that found it (the holding organisation's staff, or an
-    employer through the person's consent), not by the request's scope.
-    """
-    return [
-        Prefetch(
-            "qualifications",
-            queryset=Qualification.objects.with_scopes_disabled()
-            .select_related("reference_occupation")
-            .prefetch_related(_concepts("reference_occupation")),
-        ),
-        Prefetch("languages", queryset=LanguageSkill.objects.with_scopes_disabled().all()),
-        Prefetch(
-            "skills",
-            queryset=ProfileSkill.objects.with_scopes_disabled()
-            .select_related("concept")
-            .prefetch_related(_concepts("concept")),
-        ),
-        Prefetch(
-            "experience",
-            queryset=Experience.objects.with_scopes_disabled()
-            .select_related("occupation")
-            .prefetch_related(_concepts("occupation")),
-        ),
-        Prefetch("informal", queryset=InformalCompetence.objects.with_scopes_disabled().all()),
-    ]
-
-
-def with_parts(profiles: QuerySet[CompetenceProfile]) -> QuerySet[CompetenceProfile]:
-    return profiles.prefetch_related(*part_prefetches())
-
-
-def sorted_languages(languages: list[LanguageSkill]) -> list[LanguageSkill]:
-    """German first (the issue asks for it), then in the order they were recorded."""
-    return sorted(languages, key=lambda skill: (skill.language != GERMAN, skill.pk))
-
-
-# Skill groups in the passport's order: (key, which concepts belong).
-SKILL_GROUPS = ("occupations", "skills", "knowledge")
-
-
-def skill_group(concept: Concept) -> str:
-    if concept.kind == Concept.Kind.OCCUPATION:
-        return "occupations"
-    if concept.skill_type == Concept.SkillType.KNOWLEDGE:
-        return "knowledge"
-    return "skills"
-
-
-def grouped_skills(skills: list[ProfileSkill]) -> dict[str, list[ProfileSkill]]:
-    groups: dict[str, list[ProfileSkill]] = {key: [] for key in SKILL_GROUPS}
-    for skill in skills:
-        groups[skill_group(skill.concept)].append(skill)
-    return groups
 
 
 def month(value) -> str:

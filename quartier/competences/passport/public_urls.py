@@ -2,11 +2,9 @@
 
 from django.urls import path
 
-from quartier.competences.passport import views as passport_views
-
-app_name = "competences-public"
+from quartier.competences.passport import public_views
 
 urlpatterns = [
-    path("verify/", passport_views.verify_form, name="verify-form"),
-    path("verify/<str:code>/", passport_views.verify, name="verify"),
+    path("verify/", public_views.verify_form, name="verify-form"),
+    path("verify/<str:code>/", public_views.verify, name="verify"),
 ]

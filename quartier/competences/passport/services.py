@@ -16,7 +16,6 @@ from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
 from quartier.accounts.audit import log_action
-from quartier.competences.models import CompetenceProfile, Passport, normalise_code
 from quartier.competences.passport.content import (
     GERMAN,
     cell,
@@ -24,10 +23,10 @@ from quartier.competences.passport.content import (
     passport_languages,
     row,
     sections,
-    with_parts,
 )
-from quartier.competences.passport.models import CODE_LENGTH
-from quartier.competences.profile.services import ensure_profile
+from quartier.competences.passport.models import CODE_LENGTH, Passport, normalise_code
+from quartier.competences.profile.models import CompetenceProfile
+from quartier.competences.profile.services import ensure_profile, with_parts
 from quartier.lib.pdf import render_pdf
 from quartier.people.models import Participant
 

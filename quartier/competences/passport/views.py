@@ -1,4 +1,4 @@
-"""Pages for the competence passport: issuing and downloading it (staff), verifying it (public)."""
+"""Staff pages for the competence passport: issuing and downloading it."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -6,12 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import PUBLIC, allow
+from quartier.accounts.access import allow
 from quartier.accounts.audit import auto_refresh_marker, is_auto_refresh
-from quartier.competences.employers.candidates import pseudonym
 from quartier.competences.employers.contact_requests import requests_for_participant
-from quartier.competences.models import Passport, normalise_code
+from quartier.competences.employers.services import pseudonym
 from quartier.competences.passport import services as passports
+from quartier.competences.passport.models import Passport
 from quartier.competences.profile.services import (
     PROFILE_READ,
     PROFILE_WRITE,
@@ -21,12 +21,6 @@ from quartier.competences.profile.services import (
 )
 from quartier.people.consent import has_consent
 from quartier.people.models import Purpose
-from quartier.site.public_forms import (
-    STATUS_TOO_MANY,
-    TOO_MANY,
-    HoneypotForm,
-    limit_public_form,
-)
 
 # Seconds between reloads of the page while a passport is being made.
 REFRESH_SECONDS = 3
@@ -91,37 +85,3 @@ def passport_download(request: HttpRequest, code) -> HttpResponse:
     )
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-# -- Public verification ----------------------------------------------------------
-
-
-@allow(PUBLIC)
-def verify_form(request: HttpRequest) -> HttpResponse:
-    """The form, sent by GET; the lookup is ``verify``, which counts the attempts."""
-    typed = request.GET.get("code", "").strip()
-    context = {"searched": False, "honeypot": HoneypotForm()}
-    if typed and not HoneypotForm(request.GET).is_valid():
-        # Answered like a code that was not found: nothing says why.
-        context |= {"searched": True, "passport": None, "code": typed}
-        return render(request, "competences/passport/verify.html", context, status=404)
-    if typed:
-        return redirect("competences-public:verify", code=normalise_code(typed) or "-")
-    return render(request, "competences/passport/verify.html", context)
-
-
-@allow(PUBLIC)
-@limit_public_form("competences.passport-verify", email_field=None, methods=["GET"])
-def verify(request: HttpRequest, code: str) -> HttpResponse:
-    """Confirms only that a passport was issued, by which organisation and on which day."""
-    context = {"code": code, "honeypot": HoneypotForm()}
-    if request.limited:
-        context |= {"searched": False, "error": TOO_MANY}
-        return render(request, "competences/passport/verify.html", context, status=STATUS_TOO_MANY)
-    passport = passports.verify(code)
-    return render(
-        request,
-        "competences/passport/verify.html",
-        context | {"searched": True, "passport": passport},
-        status=200 if passport is not None else 404,
-    )

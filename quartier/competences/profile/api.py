@@ -20,7 +20,8 @@ from ninja.pagination import paginate
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
 from quartier.api.pagination import Pages
-from quartier.competences.models import (
+from quartier.competences.profile import experience, informal, languages, qualifications, skills
+from quartier.competences.profile.models import (
     ActivityField,
     Cefr,
     Certificate,
@@ -37,7 +38,6 @@ from quartier.competences.models import (
     SkillSource,
     ValidationStatus,
 )
-from quartier.competences.profile import experience, informal, languages, qualifications, skills
 from quartier.competences.profile.services import (
     PROFILE_READ,
     PROFILE_WRITE,

@@ -18,10 +18,10 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image
+from pypdf import PdfReader
 
 from quartier.accounts.audit import log_action
-from quartier.competences.models import Qualification
-from quartier.competences.profile.models import evidence_storage
+from quartier.competences.profile.models import Qualification, evidence_storage
 from quartier.competences.profile.services import bump
 
 # File name ending -> (content type, what the content must be)
@@ -36,10 +36,6 @@ ACCEPTED = {
 def _is_pdf(data: bytes) -> bool:
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
         return False
-    try:
-        from pypdf import PdfReader
-    except ImportError:  # pypdf is not installed: the structure check above must do
-        return True
     try:
         return len(PdfReader(io.BytesIO(data), strict=False).pages) > 0
     except Exception:  # pypdf raises many kinds of errors on broken files

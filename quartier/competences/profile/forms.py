@@ -9,7 +9,8 @@ from django.forms.models import fields_for_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from quartier.competences.models import (
+from quartier.competences.profile import skills as skill_services
+from quartier.competences.profile.models import (
     EvidenceLevel,
     Experience,
     InformalCompetence,
@@ -18,7 +19,6 @@ from quartier.competences.models import (
     SkillLevel,
     SkillSource,
 )
-from quartier.competences.profile import skills as skill_services
 from quartier.competences.profile.qualifications import FIELDS as QUALIFICATION_FIELDS
 from quartier.esco.models import Concept, Label, normalise
 from quartier.lib.countries import country_choices

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
-from quartier.competences.models import InformalCompetence
+from quartier.competences.profile.models import InformalCompetence
 from quartier.competences.profile.services import (
     add_part,
     bump,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from quartier.competences.models import LanguageSkill
+from quartier.competences.profile.models import LanguageSkill
 from quartier.competences.profile.services import (
     add_part,
     change_part,

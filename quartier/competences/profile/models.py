@@ -2,9 +2,9 @@
 
 One ``CompetenceProfile`` per participant holds them all. Everything here is
 personal data: managers are scoped to the organisation that holds the person,
-and writes go through the services of this app (``profile.py``,
+and writes go through the services of this part (``services.py``,
 ``qualifications.py``, ``languages.py``, ``experience.py``, ``skills.py``,
-``informal.py``), which audit them and bump ``CompetenceProfile.version``.
+``informal.py``, ``evidence.py``), which audit them and bump ``CompetenceProfile.version``.
 """
 
 import uuid

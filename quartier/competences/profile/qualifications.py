@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
-from quartier.competences.models import RECOGNITION_DECIDED, Experience, Qualification
+from quartier.competences.profile.models import RECOGNITION_DECIDED, Experience, Qualification
 from quartier.competences.profile.services import (
     add_part,
     change_part,

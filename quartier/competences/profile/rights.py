@@ -8,16 +8,16 @@ Erasure and anonymisation: the whole profile rests on the person's consent and
 serves no indicator, so it is deleted, and its evidence files are deleted from
 the disk once the deletion is committed.
 
-``register()`` hooks these into ``quartier.people.rights``; ``CompetencesConfig.ready`` calls it.
+``setup.register()`` hooks these into ``quartier.people.rights``.
 """
 
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
-from quartier.competences.models import (
+from quartier.competences.profile.evidence import delete_files
+from quartier.competences.profile.models import (
     CompetenceProfile,
     Experience,
     InformalCompetence,
@@ -25,9 +25,6 @@ from quartier.competences.models import (
     ProfileSkill,
     Qualification,
 )
-from quartier.competences.profile.evidence import delete_files
-from quartier.lib.countries import country_name
-from quartier.lib.languages import language_name
 
 Rows = list[dict[str, Any]]
 
@@ -144,67 +141,3 @@ def erase(participant, by) -> None:
 def anonymise(participant_ids: list[int]) -> None:
     if participant_ids:
         _delete_profiles({"participant_id__in": participant_ids})
-
-
-def register() -> None:
-    """Add the profile's export sections, eraser and anonymiser to the people registries."""
-    from quartier.people import rights
-
-    esco = {"esco": _("ESCO concept")}
-    sections = (
-        (
-            "competences_profile",
-            profile_rows,
-            CompetenceProfile,
-            ["summary", "version", "changed_at"],
-            _("Competence profile"),
-            {},
-        ),
-        (
-            "competences_qualifications",
-            qualification_rows,
-            Qualification,
-            QUALIFICATION_FIELDS,
-            _("Qualifications"),
-            {"country": country_name, "original_language": language_name},
-        ),
-        (
-            "competences_languages",
-            language_rows,
-            LanguageSkill,
-            LANGUAGE_FIELDS,
-            _("Languages"),
-            {"language": language_name},
-        ),
-        (
-            "competences_experience",
-            experience_rows,
-            Experience,
-            EXPERIENCE_FIELDS,
-            _("Experience"),
-            {"country": country_name},
-        ),
-        (
-            "competences_skills",
-            skill_rows,
-            ProfileSkill,
-            SKILL_FIELDS,
-            _("Skills and occupations (ESCO)"),
-            {},
-        ),
-        (
-            "competences_informal",
-            informal_rows,
-            InformalCompetence,
-            INFORMAL_FIELDS,
-            _("Informal competences"),
-            {},
-        ),
-    )
-    for name, rows, model, fields, title, formatters in sections:
-        description = rights.describe(model, fields)
-        if model in (Qualification, Experience, ProfileSkill):
-            description["labels"].update(esco)
-        rights.register_exporter(name, rows, title=title, formatters=formatters, **description)
-    rights.register_eraser("competences", erase)
-    rights.register_anonymiser("competences", anonymise)

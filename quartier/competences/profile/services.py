@@ -7,20 +7,29 @@ exists. Permission checks belong to the callers (views, API); the services here
 and in the modules for each part (``qualifications.py``, ``languages.py``,
 ``experience.py``, ``skills.py``, ``informal.py``) validate, write in a
 transaction, audit, and bump ``CompetenceProfile.version`` on every change.
+``with_parts`` loads whole profiles for the passport and the employer view.
 """
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import F, Model, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
-from quartier.competences.models import CompetenceProfile
+from quartier.competences.profile.models import (
+    CompetenceProfile,
+    Experience,
+    InformalCompetence,
+    LanguageSkill,
+    ProfileSkill,
+    Qualification,
+)
+from quartier.esco.models import Concept, Label
 from quartier.people.models import Participant
 
 PROFILE_READ = roles(Role.COUNSELLOR, Role.PROJECT_LEAD)
@@ -172,3 +181,75 @@ def unknown_fields(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
 def require(condition: bool, field: str, message) -> None:
     if not condition:
         raise ValidationError({field: [message]})
+
+
+# -- Reading a whole profile (the passport and the employer view) ---------------
+
+
+def _concepts(path: str) -> Prefetch:
+    """The preferred labels of the concepts at ``path`` (``Concept.label`` reads them)."""
+    return Prefetch(
+        f"{path}__labels",
+        queryset=Label.objects.filter(kind=Label.Kind.PREFERRED).only(
+            "concept_id", "language", "kind", "text"
+        ),
+    )
+
+
+def part_prefetches() -> list[Prefetch]:
+    """Every part of a profile with its ESCO labels: six queries, whatever the profile's size.
+
+    The parts' querysets are unscoped on purpose: who may see the profile is
+    decided by the query that found it (the holding organisation's staff, or an
+    employer through the person's consent), not by the request's scope.
+    """
+    return [
+        Prefetch(
+            "qualifications",
+            queryset=Qualification.objects.with_scopes_disabled()
+            .select_related("reference_occupation")
+            .prefetch_related(_concepts("reference_occupation")),
+        ),
+        Prefetch("languages", queryset=LanguageSkill.objects.with_scopes_disabled().all()),
+        Prefetch(
+            "skills",
+            queryset=ProfileSkill.objects.with_scopes_disabled()
+            .select_related("concept")
+            .prefetch_related(_concepts("concept")),
+        ),
+        Prefetch(
+            "experience",
+            queryset=Experience.objects.with_scopes_disabled()
+            .select_related("occupation")
+            .prefetch_related(_concepts("occupation")),
+        ),
+        Prefetch("informal", queryset=InformalCompetence.objects.with_scopes_disabled().all()),
+    ]
+
+
+def with_parts(profiles: QuerySet[CompetenceProfile]) -> QuerySet[CompetenceProfile]:
+    return profiles.prefetch_related(*part_prefetches())
+
+
+def sorted_languages(languages: list[LanguageSkill]) -> list[LanguageSkill]:
+    """German first (the issue asks for it), then in the order they were recorded."""
+    return sorted(languages, key=lambda skill: (skill.language != "de", skill.pk))
+
+
+# Skill groups in the passport's order: (key, which concepts belong).
+SKILL_GROUPS = ("occupations", "skills", "knowledge")
+
+
+def skill_group(concept: Concept) -> str:
+    if concept.kind == Concept.Kind.OCCUPATION:
+        return "occupations"
+    if concept.skill_type == Concept.SkillType.KNOWLEDGE:
+        return "knowledge"
+    return "skills"
+
+
+def grouped_skills(skills: list[ProfileSkill]) -> dict[str, list[ProfileSkill]]:
+    groups: dict[str, list[ProfileSkill]] = {key: [] for key in SKILL_GROUPS}
+    for skill in skills:
+        groups[skill_group(skill.concept)].append(skill)
+    return groups

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
-from quartier.competences.models import EvidenceLevel, ProfileSkill, SkillLevel, SkillSource
+from quartier.competences.profile.models import EvidenceLevel, ProfileSkill, SkillLevel, SkillSource
 from quartier.competences.profile.services import (
     bump,
     change_part,
@@ -16,6 +16,8 @@ from quartier.competences.profile.services import (
     remove_part,
     require,
 )
+from quartier.esco import search as esco_search
+from quartier.esco import suggest as esco_suggest
 from quartier.esco.models import Concept, Relation
 from quartier.people.models import Participant
 
@@ -115,20 +117,16 @@ def _concepts(hits) -> list[Concept]:
 
 def search_concepts(query: str, language: str, kind: str | None = None, limit: int = 20):
     """Skills or occupations whose label or synonym matches, ranked (see quartier.esco)."""
-    from quartier.esco.search import search
-
     if not query.strip():
         return []
-    return _concepts(search(query, language, kind=kind, limit=limit))
+    return _concepts(esco_search.search(query, language, kind=kind, limit=limit))
 
 
 def suggest_concepts(text: str, language: str, limit: int = 8):
     """Occupations, then skills, for a description written in any language (see quartier.esco)."""
-    from quartier.esco.suggest import suggest
-
     if not text.strip():
         return []
-    return _concepts(suggest(text, language, limit=limit))
+    return _concepts(esco_suggest.suggest(text, language, limit=limit))
 
 
 def concepts_by_id(ids: list[int], kind: str | None = None) -> list[Concept]:

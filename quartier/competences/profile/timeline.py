@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from quartier.competences.models import RECOGNITION_DECIDED, Qualification
+from quartier.competences.profile.models import RECOGNITION_DECIDED, Qualification
 from quartier.competences.profile.services import PROFILE_READ
 from quartier.people.timeline import TimelineEntry
 

@@ -2,7 +2,7 @@
 
 Reading is for counsellors and project leads of the organisation holding the
 person (``PROFILE_READ``); changing is for its counsellors (``PROFILE_WRITE``).
-Every view fetches the person through ``profile.get_participant``, which 404s
+Every view fetches the person through ``services.get_participant``, which 404s
 a person of another organisation.
 """
 
@@ -18,14 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import allow
-from quartier.competences.models import (
-    Experience,
-    InformalCompetence,
-    LanguageSkill,
-    ProfileSkill,
-    Qualification,
-    SkillSource,
-)
 from quartier.competences.profile import (
     evidence,
     experience,
@@ -44,6 +36,14 @@ from quartier.competences.profile.forms import (
     SkillSearchForm,
     SuggestForm,
     SummaryForm,
+)
+from quartier.competences.profile.models import (
+    Experience,
+    InformalCompetence,
+    LanguageSkill,
+    ProfileSkill,
+    Qualification,
+    SkillSource,
 )
 from quartier.competences.profile.services import (
     PROFILE_READ,

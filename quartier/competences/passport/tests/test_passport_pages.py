@@ -99,7 +99,7 @@ def test_the_passport_page_uses_a_fixed_number_of_queries(
 
 
 def test_the_page_says_whether_and_how_employers_see_the_person(client, counsellor, rami, ready):
-    from quartier.competences.employers.candidates import pseudonym
+    from quartier.competences.employers.services import pseudonym
     from quartier.competences.profile.services import ensure_profile
     from quartier.people.consent import record_consent
     from quartier.people.models import Purpose

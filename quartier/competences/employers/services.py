@@ -18,8 +18,8 @@ from django.utils.translation import ngettext, pgettext
 from quartier.accounts.access import EMPLOYER
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation
-from quartier.competences.models import CompetenceProfile, Experience, Qualification
-from quartier.competences.passport.content import (
+from quartier.competences.profile.models import CompetenceProfile, Experience, Qualification
+from quartier.competences.profile.services import (
     SKILL_GROUPS,
     grouped_skills,
     sorted_languages,
