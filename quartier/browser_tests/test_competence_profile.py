@@ -7,11 +7,11 @@ from django_scopes import scopes_disabled
 
 from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from quartier.browser_tests.conftest import SCREENSHOTS, axe_violations, describe_violations
-from quartier.competences.experience import add_experience
-from quartier.competences.informal import add_informal
-from quartier.competences.languages import add_language
-from quartier.competences.qualifications import add_qualification
-from quartier.competences.skills import add_skills
+from quartier.competences.profile.experience import add_experience
+from quartier.competences.profile.informal import add_informal
+from quartier.competences.profile.languages import add_language
+from quartier.competences.profile.qualifications import add_qualification
+from quartier.competences.profile.skills import add_skills
 from quartier.esco.models import Concept, Label, Relation
 from quartier.people.intake import take_in
 from quartier.people.models import Project

@@ -20,14 +20,18 @@ from quartier.browser_tests.conftest import (
     describe_violations,
     skip_or_fail,
 )
-from quartier.competences.experience import add_experience
-from quartier.competences.informal import add_informal
-from quartier.competences.languages import add_language
 from quartier.competences.models import CompetenceProfile, Passport
-from quartier.competences.passport import issue_passport, passport_html_context, render_passport
-from quartier.competences.passport_content import with_parts
-from quartier.competences.qualifications import add_qualification
-from quartier.competences.skills import add_skills
+from quartier.competences.passport.services import (
+    issue_passport,
+    passport_html_context,
+    render_passport,
+)
+from quartier.competences.profile.experience import add_experience
+from quartier.competences.profile.informal import add_informal
+from quartier.competences.profile.languages import add_language
+from quartier.competences.profile.qualifications import add_qualification
+from quartier.competences.profile.services import with_parts
+from quartier.competences.profile.skills import add_skills
 from quartier.esco.models import Concept, Label
 from quartier.people.intake import take_in
 from quartier.people.models import Project

@@ -8,20 +8,13 @@ class CompetencesConfig(AppConfig):
     verbose_name = _("Competences")
 
     def ready(self) -> None:
-        from quartier.competences import rights
-        from quartier.competences.profile import PROFILE_READ
-        from quartier.competences.timeline import timeline_entries
-        from quartier.people import person_links, timeline
+        # Each part adds its links, timeline entries, export sections, erasure steps and
+        # menu items to the registries of people and accounts (which know nothing of
+        # competences). Imported here: the parts' modules need the models loaded.
+        from quartier.competences.employers import setup as employers_setup
+        from quartier.competences.passport import setup as passport_setup
+        from quartier.competences.profile import setup as profile_setup
 
-        # The person page links to the profile, shows its events and includes it in
-        # the person's export and erasure; people itself knows nothing of competences.
-        person_links.register(
-            person_links.PersonLink(
-                "competences:profile", _("Competence profile"), PROFILE_READ, 30
-            )
-        )
-        timeline.register(timeline_entries)
-        rights.register()
-        from quartier.competences import employers_setup
-
-        employers_setup.register()  # passports and the employer view (sharing part)
+        profile_setup.register()
+        passport_setup.register()
+        employers_setup.register()

@@ -1,12 +1,7 @@
-"""Public page that confirms a competence passport was issued."""
+"""Public pages of the competences app; each part keeps its own URL list."""
 
-from django.urls import path
-
-from quartier.competences import passport_views
+from quartier.competences.passport.public_urls import urlpatterns as passport_patterns
 
 app_name = "competences-public"
 
-urlpatterns = [
-    path("verify/", passport_views.verify_form, name="verify-form"),
-    path("verify/<str:code>/", passport_views.verify, name="verify"),
-]
+urlpatterns = passport_patterns

@@ -23,14 +23,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from quartier.competences.evidence import attach_evidence
-from quartier.competences.experience import add_experience
-from quartier.competences.informal import add_informal
-from quartier.competences.languages import add_language
 from quartier.competences.models import CompetenceProfile, SkillSource
-from quartier.competences.profile import change_summary
-from quartier.competences.qualifications import add_qualification
-from quartier.competences.skills import add_skills, essential_skills
+from quartier.competences.profile.evidence import attach_evidence
+from quartier.competences.profile.experience import add_experience
+from quartier.competences.profile.informal import add_informal
+from quartier.competences.profile.languages import add_language
+from quartier.competences.profile.qualifications import add_qualification
+from quartier.competences.profile.services import change_summary
+from quartier.competences.profile.skills import add_skills, essential_skills
 from quartier.esco.models import Concept
 from quartier.people.models import Participant
 

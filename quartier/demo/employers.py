@@ -8,9 +8,9 @@ the competence profiles of the demo exist (``demo.competences``), inside
 import random
 
 from quartier.accounts.models import Organisation, User
-from quartier.competences import contact_requests
+from quartier.competences.employers import contact_requests
 from quartier.competences.models import CompetenceProfile, ContactRequest, Passport
-from quartier.competences.passport import issue_passport, render_passport
+from quartier.competences.passport.services import issue_passport, render_passport
 from quartier.people.consent import has_consent, record_consent
 from quartier.people.models import Participant, Purpose
 

@@ -16,15 +16,15 @@ from PIL import Image
 
 from quartier.accounts.models import Membership, Organisation, Role, User
 from quartier.accounts.tokens import create_api_token
-from quartier.competences.contact_requests import ask_for_contact
-from quartier.competences.evidence import attach_evidence
-from quartier.competences.experience import add_experience
-from quartier.competences.informal import add_informal
-from quartier.competences.languages import add_language
-from quartier.competences.passport import issue_passport
-from quartier.competences.profile import ensure_profile
-from quartier.competences.qualifications import add_qualification
-from quartier.competences.skills import add_skills
+from quartier.competences.employers.contact_requests import ask_for_contact
+from quartier.competences.passport.services import issue_passport
+from quartier.competences.profile.evidence import attach_evidence
+from quartier.competences.profile.experience import add_experience
+from quartier.competences.profile.informal import add_informal
+from quartier.competences.profile.languages import add_language
+from quartier.competences.profile.qualifications import add_qualification
+from quartier.competences.profile.services import ensure_profile
+from quartier.competences.profile.skills import add_skills
 from quartier.conftest import make_user
 from quartier.counselling.cases import open_case
 from quartier.counselling.contacts import add_contact

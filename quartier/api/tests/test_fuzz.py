@@ -38,12 +38,12 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from quartier.accounts.tokens import create_api_token
-from quartier.competences.contact_requests import ask_for_contact
-from quartier.competences.languages import add_language
-from quartier.competences.passport import issue_passport
-from quartier.competences.profile import ensure_profile
-from quartier.competences.skills import add_skills
-from quartier.competences.tests.conftest import concept
+from quartier.competences.conftest import concept
+from quartier.competences.employers.contact_requests import ask_for_contact
+from quartier.competences.passport.services import issue_passport
+from quartier.competences.profile.languages import add_language
+from quartier.competences.profile.services import ensure_profile
+from quartier.competences.profile.skills import add_skills
 from quartier.counselling.cases import open_case
 from quartier.counselling.contacts import add_contact
 from quartier.economy.advice_vacancies import create_vacancy

@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import quartier.competences.models.profile
-import quartier.competences.models.sharing
+import quartier.competences.profile.models
+import quartier.competences.passport.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 ('year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1940), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
                 ('field_of_study', models.CharField(blank=True, max_length=200, verbose_name='field of study or trade')),
                 ('without_papers', models.BooleanField(default=False, help_text='The person learned the trade but has no certificate to show.', verbose_name='without papers')),
-                ('evidence', models.FileField(blank=True, max_length=200, storage=quartier.competences.models.profile.evidence_storage, upload_to=quartier.competences.models.profile.evidence_file_name, verbose_name='evidence document')),
+                ('evidence', models.FileField(blank=True, max_length=200, storage=quartier.competences.profile.models.evidence_storage, upload_to=quartier.competences.profile.models.evidence_file_name, verbose_name='evidence document')),
                 ('evidence_name', models.CharField(blank=True, max_length=200, verbose_name='file name')),
                 ('evidence_type', models.CharField(blank=True, max_length=50, verbose_name='file type')),
                 ('evidence_size', models.PositiveIntegerField(blank=True, null=True, verbose_name='file size')),
@@ -174,12 +174,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('code', models.CharField(default=quartier.competences.models.sharing.new_verification_code, max_length=10, unique=True, verbose_name='verification code')),
+                ('code', models.CharField(default=quartier.competences.passport.models.new_verification_code, max_length=10, unique=True, verbose_name='verification code')),
                 ('languages', models.JSONField(default=list, verbose_name='languages')),
                 ('profile_version', models.PositiveIntegerField(verbose_name='profile version')),
                 ('printed_for', models.CharField(blank=True, editable=False, max_length=64)),
                 ('status', models.CharField(choices=[('queued', 'Being prepared'), ('rendering', 'Being rendered'), ('ready', 'Ready'), ('failed', 'Could not be made')], default='queued', max_length=10, verbose_name='status')),
-                ('pdf', models.FileField(blank=True, max_length=200, upload_to=quartier.competences.models.sharing.passport_file_name, verbose_name='PDF')),
+                ('pdf', models.FileField(blank=True, max_length=200, upload_to=quartier.competences.passport.models.passport_file_name, verbose_name='PDF')),
                 ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued')),
                 ('rendered_at', models.DateTimeField(blank=True, null=True, verbose_name='rendered')),
                 ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn')),

@@ -1,4 +1,5 @@
-"""The competence profile (profile.py); passports and contact requests made from it (sharing.py)."""
+"""Every model of the app, for Django; each part keeps its own in ``<part>/models.py``."""
 
-from quartier.competences.models.profile import *  # noqa: F403
-from quartier.competences.models.sharing import *  # noqa: F403
+from quartier.competences.profile.models import *  # noqa: F403, I001 (Django's order)
+from quartier.competences.passport.models import *  # noqa: F403
+from quartier.competences.employers.models import *  # noqa: F403

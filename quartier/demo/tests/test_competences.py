@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django_scopes import scopes_disabled
 
+from quartier.competences.conftest import *  # noqa: F403 (the competences fixtures)
+from quartier.competences.conftest import concept
 from quartier.competences.models import CompetenceProfile, ProfileSkill, Qualification
-from quartier.competences.tests.conftest import *  # noqa: F403 (the competences fixtures)
-from quartier.competences.tests.conftest import concept
 from quartier.demo import competences
 from quartier.esco.models import Relation
 from quartier.people.intake import take_in

@@ -4,9 +4,9 @@ import pytest
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import Membership, Role
-from quartier.competences.languages import add_language
+from quartier.competences.conftest import *  # noqa: F403 (the competences fixtures)
 from quartier.competences.models import ContactRequest, Passport
-from quartier.competences.tests.conftest import *  # noqa: F403 (the competences fixtures)
+from quartier.competences.profile.languages import add_language
 from quartier.conftest import make_user
 from quartier.demo.employers import DEMO_BUSINESS, create_demo_sharing
 from quartier.people.models import Consent, Purpose

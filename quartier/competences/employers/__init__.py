@@ -1,0 +1,1 @@
+"""The employer view: pseudonymous profiles shown with consent, and contact requests."""

@@ -1,0 +1,1 @@
+"""The competence profile: qualifications, languages, experience, skills, informal competences."""
