@@ -57,39 +57,6 @@ class NewApiTokenForm(forms.ModelForm):
         help_texts = {"name": _("What the token is for, e.g. “monthly export”.")}
 
 
-class AuditFilterForm(forms.Form):
-    person = forms.UUIDField(
-        label=_("Person (reference number)"),
-        required=False,
-        help_text=_("The reference number shown on the person's page."),
-    )
-    actor = forms.ModelChoiceField(label=_("Who"), queryset=User.objects.none(), required=False)
-    code = forms.CharField(
-        label=_("Action"),
-        required=False,
-        max_length=100,
-        help_text=_("The start of an action code, e.g. “accounts.login”."),
-    )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def __init__(self, *args, actors=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if actors is not None:
-            self.fields["actor"].queryset = actors
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            raise forms.ValidationError(_("The start date is after the end date."))
-        return cleaned
-
-
 class AddMemberForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     name = forms.CharField(label=_("Name"), max_length=200)

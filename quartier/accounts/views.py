@@ -1,5 +1,4 @@
 import logging
-from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,7 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -28,10 +27,10 @@ from quartier.accounts.access import (
     allow,
 )
 from quartier.accounts.audit import log_action
+from quartier.accounts.filters import AuditFilter
 from quartier.accounts.forms import (
     AccountForm,
     AddMemberForm,
-    AuditFilterForm,
     LoginForm,
     NewApiTokenForm,
     PasswordResetForm,
@@ -340,31 +339,16 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
     lead_orgs = PROJECT_LEAD.organisations(request.user)
     actors = User.objects.filter(memberships__organisation__in=lead_orgs).distinct()
-    form = AuditFilterForm(request.GET or None, actors=actors)
     # The scope holds the entries of the organisations the user leads.
     entries = AuditEntry.objects.select_related("actor", "organisation")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["person"]:
-            entries = entries.filter(person=str(data["person"]))
-        if data["actor"]:
-            entries = entries.filter(actor=data["actor"])
-        if data["code"]:
-            entries = entries.filter(code__startswith=data["code"].strip())
-        zone = timezone.get_current_timezone()
-        if data["date_from"]:
-            start = datetime.combine(data["date_from"], time.min, tzinfo=zone)
-            entries = entries.filter(created_at__gte=start)
-        if data["date_to"]:
-            end = datetime.combine(data["date_to"] + timedelta(days=1), time.min, tzinfo=zone)
-            entries = entries.filter(created_at__lt=end)
+    audit_filter = AuditFilter(request.GET or None, queryset=entries, actors=actors)
+    if audit_filter.is_valid():
+        entries = audit_filter.qs
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "accounts/audit_log.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": audit_filter.form, "page": page},
     )
 
 

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.lib.countries import STATELESS, country_choices
 from quartier.lib.languages import language_choices, ui_language_choices
-from quartier.people import listing
 from quartier.people.consent import CURRENT_WORDING
 from quartier.people.entry import ENTRY_FIELDS, SPECIAL_CATEGORIES, entry_data_errors
 from quartier.people.intake import PERSONAL_FIELDS
@@ -19,7 +18,6 @@ from quartier.people.models import (
     Purpose,
     ShortContact,
 )
-from quartier.places.models import Quarter
 
 OLDEST_BIRTH_DATE = date(1900, 1, 1)
 
@@ -296,40 +294,3 @@ class ShortContactForm(OrganisationChoiceMixin, forms.Form):
         if on > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
         return on
-
-
-class EntryStatus:
-    COMPLETE = "complete"
-    INCOMPLETE = "incomplete"
-    OVERDUE = "overdue"
-    CHOICES = [
-        ("", _("Any")),
-        (COMPLETE, _("Complete")),
-        (INCOMPLETE, _("Incomplete")),
-        (OVERDUE, _("Overdue")),
-    ]
-
-
-class ParticipantFilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Name"),
-        required=False,
-        max_length=100,
-        help_text=_("In any script; accents and capitals do not matter."),
-        widget=forms.TextInput(attrs={"type": "search", "dir": "auto"}),
-    )
-    quarter = forms.ModelChoiceField(
-        label=_("Quarter"), queryset=Quarter.objects.all(), required=False, empty_label=_("Any")
-    )
-    language = forms.ChoiceField(label=_("Preferred language"), required=False)
-    entry = forms.ChoiceField(
-        label=_("ESF+ entry data"), required=False, choices=EntryStatus.CHOICES
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("Any")), *language_choices()]
-        # Filters that other apps contribute (case status, goal, counsellor …).
-        self.extra_filters = listing.filters()
-        for extra in self.extra_filters:
-            self.fields[extra.name] = extra.field(user)

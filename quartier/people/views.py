@@ -15,22 +15,18 @@ from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.lib.countries import country_name
 from quartier.lib.languages import language_name
-from quartier.lib.search import search_key
 from quartier.people import person_links, timeline
 from quartier.people.consent import ConsentError, record_consent, withdraw_consent
 from quartier.people.entry import (
-    COMPLETE,
     can_see_special_categories,
     change_entry_data,
     is_overdue,
-    overdue_cutoff,
 )
+from quartier.people.filters import ParticipantFilter
 from quartier.people.forms import (
     ConsentForm,
     EntryDataForm,
-    EntryStatus,
     IntakeForm,
-    ParticipantFilterForm,
     ParticipantForm,
     ShortContactForm,
 )
@@ -60,26 +56,10 @@ def _get_participant(request: HttpRequest, code, *related: str) -> Participant:
 
 @allow(CASEWORK)
 def participant_list(request: HttpRequest) -> HttpResponse:
-    form = ParticipantFilterForm(request.GET or None, user=request.user)
     people = _participants(request).filter(anonymised_at=None)
-    if form.is_valid():
-        data = form.cleaned_data
-        for word in search_key(data["q"]).split():
-            people = people.filter(search_key__contains=word)
-        if data["quarter"]:
-            people = people.filter(quarter=data["quarter"])
-        if data["language"]:
-            people = people.filter(preferred_language=data["language"])
-        if data["entry"] == EntryStatus.COMPLETE:
-            people = people.filter(COMPLETE)
-        elif data["entry"] == EntryStatus.INCOMPLETE:
-            people = people.exclude(COMPLETE)
-        elif data["entry"] == EntryStatus.OVERDUE:
-            people = people.exclude(COMPLETE).filter(entry__entry_date__lt=overdue_cutoff())
-        for extra in form.extra_filters:
-            value = data.get(extra.name)
-            if value not in (None, "", []):
-                people = extra.apply(people, value, request.user)
+    participant_filter = ParticipantFilter(request.GET or None, queryset=people, user=request.user)
+    if participant_filter.is_valid():
+        people = participant_filter.qs
     people = people.select_related("quarter", "entry").order_by("family_name", "given_name", "pk")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     # Who was shown to whom: one entry per page, with the reference numbers listed.
@@ -99,12 +79,10 @@ def participant_list(request: HttpRequest) -> HttpResponse:
         }
         for person in page
     ]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "people/participant_list.html",
-        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
+        {"form": participant_filter.form, "page": page, "rows": rows},
     )
 
 
