@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -115,10 +116,17 @@ def upcoming_dates(now: datetime | None = None) -> Prefetch:
     )
 
 
+def _clean_texts(fields: dict[str, Any], *, creating: bool) -> None:
+    """Validate title and description through their model fields; keeps the cleaned values."""
+    for name in ("title", "description"):
+        if name in fields or creating:
+            try:
+                fields[name] = Offer._meta.get_field(name).clean(fields.get(name), None)
+            except ValidationError as error:
+                raise OfferError(" ".join(error.messages)) from None
+
+
 def _validate(fields: dict[str, Any]) -> None:
-    title = fields.get("title") or {}
-    if not isinstance(title, dict) or not any(str(text).strip() for text in title.values()):
-        raise OfferError(_("Give the offer a title (in German at least)."))
     unknown = [code for code in fields.get("languages", []) if code not in LANGUAGE_CODES]
     if unknown:
         raise OfferError(
@@ -144,6 +152,7 @@ def _quarter_of(contact_point):
 
 def create_offer(organisation: Organisation, by, **fields) -> Offer:
     """Create an offer of ``organisation``; validates, audits, returns it."""
+    _clean_texts(fields, creating=True)
     _validate(fields)
     with transaction.atomic():
         offer = Offer(organisation=organisation, created_by=by, **fields)
@@ -160,6 +169,7 @@ def create_offer(organisation: Organisation, by, **fields) -> Offer:
 
 def change_offer(offer: Offer, by, **fields) -> Offer:
     """Change an offer; more places move people up from the waiting list."""
+    _clean_texts(fields, creating=False)
     merged = {name: getattr(offer, name) for name in OFFER_FIELDS} | fields
     _validate(merged)
     with transaction.atomic():
