@@ -1,8 +1,8 @@
 from ninja import Router
 
-from quartier.economy.advice_api import router as advice_router
-from quartier.economy.businesses_api import router as businesses_router
-from quartier.economy.network_api import router as network_router
+from quartier.economy.businesses.api import router as businesses_router
+from quartier.economy.network.api import router as network_router
+from quartier.economy.vacancies.api import router as advice_router
 
 router = Router()
 router.add_router("", businesses_router)

@@ -19,11 +19,11 @@ class EconomyConfig(AppConfig):
         )
 
         # Advice: vacancies, consulting, founders, follow-ups; a section on the business page.
-        from quartier.economy import advice_sections
+        from quartier.economy.advice import navigation as advice_sections
 
         advice_sections.register()
 
         # Network: premises and cooperation pages; a section on the business page.
-        from quartier.economy import network_sections
+        from quartier.economy.network import navigation as network_sections
 
         network_sections.register()

@@ -1,8 +1,8 @@
 """Public pages of the local economy: business directory, vacancies."""
 
-from quartier.economy.advice_public_urls import urlpatterns as advice_patterns
-from quartier.economy.businesses_public_urls import urlpatterns as businesses_patterns
-from quartier.economy.network_public_urls import urlpatterns as network_patterns
+from quartier.economy.businesses.public_urls import urlpatterns as businesses_patterns
+from quartier.economy.premises.public_urls import urlpatterns as network_patterns
+from quartier.economy.vacancies.public_urls import urlpatterns as advice_patterns
 
 app_name = "economy-public"
 

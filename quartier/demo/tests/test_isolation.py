@@ -71,7 +71,7 @@ def test_the_check_reads_the_product_only():
     assert {
         "quartier.settings",
         "quartier.accounts.models",
-        "quartier.economy.network_views",
+        "quartier.economy.network.views",
     } <= names
     assert not any(imports_demo(name) or ".tests" in name for name in names)
     assert not any(name.startswith("quartier.browser_tests") for name in names)
