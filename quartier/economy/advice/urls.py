@@ -25,13 +25,4 @@ urlpatterns = [
     path("consultations/<uuid:code>/edit/", views.consultation_edit, name="consultation-edit"),
     path("consultations/<uuid:code>/done/", views.follow_up_done, name="follow-up-done"),
     path("follow-ups/", views.follow_ups, name="follow-ups"),
-    path("vacancies/", views.vacancy_list, name="vacancy-list"),
-    path("vacancies/new/", views.vacancy_create, name="vacancy-create"),
-    path("vacancies/<uuid:code>/", views.vacancy_detail, name="vacancy-detail"),
-    path("vacancies/<uuid:code>/edit/", views.vacancy_edit, name="vacancy-edit"),
-    path(
-        "vacancies/<uuid:code>/requirements/",
-        views.vacancy_requirements,
-        name="vacancy-requirements",
-    ),
 ]

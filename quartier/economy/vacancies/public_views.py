@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from quartier.accounts.access import PUBLIC, allow
-from quartier.economy.advice.forms import PublicVacancyFilter
 from quartier.economy.models import VacancyLanguage
+from quartier.economy.vacancies.forms import PublicVacancyFilter
 from quartier.economy.vacancies.services import pay_text, public_vacancies
 from quartier.esco.models import Concept
 from quartier.lib.languages import language_name
