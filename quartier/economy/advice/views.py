@@ -7,7 +7,6 @@ fetched through helpers that 404 another organisation's records.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,13 +26,10 @@ from quartier.economy.advice.forms import (
 )
 from quartier.economy.advice.founders import ADVISING
 from quartier.economy.models import (
-    Business,
     FounderStage,
     FundingApplication,
     FundingProgramme,
-    VacancyStatus,
 )
-from quartier.economy.vacancies import services as vacancies
 from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
@@ -285,19 +281,3 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = [{"consultation": c, "overdue": c.follow_up_on < today} for c in page]
     return render(request, "economy/advice/follow_ups.html", {"page": page, "rows": rows})
-
-
-def business_summary(business: Business, user) -> dict:
-    """What the advice part shows on a business page: supported?, consultations, vacancies.
-
-    Three queries. Consultations only of the user's own organisations.
-    """
-    own = consulting.consultations_visible_to(user).filter(business=business)
-    listed = vacancies.vacancies_visible_to(user).filter(business=business)
-    return {
-        "supported": consulting.is_supported(business),
-        "consultations": list(own.select_related("advisor")[:10]),
-        "vacancy_counts": listed.aggregate(
-            open=Count("pk", filter=Q(status=VacancyStatus.OPEN)), total=Count("pk")
-        ),
-    }
