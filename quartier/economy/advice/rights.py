@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
 from quartier.economy.models import Founder, FundingApplication, Vacancy
+from quartier.people import rights as people_rights
 
 Rows = list[dict[str, Any]]
 
@@ -81,9 +82,7 @@ def anonymise(participant_ids: list[int]) -> None:
 
 
 def register() -> None:
-    from quartier.people import rights
-
-    rights.register_exporter(
+    people_rights.register_exporter(
         "economy_founder",
         founder_rows,
         title=_("Founding a business"),
@@ -98,11 +97,11 @@ def register() -> None:
             "applications": _("funding applications"),
         },
     )
-    rights.register_exporter(
+    people_rights.register_exporter(
         "economy_vacancies_filled",
         filled_rows,
         title=_("Vacancies filled"),
         labels={"title": _("title"), "business": _("business"), "filled_on": _("filled on")},
     )
-    rights.register_eraser("economy_advice", erase)
-    rights.register_anonymiser("economy_advice", anonymise)
+    people_rights.register_eraser("economy_advice", erase)
+    people_rights.register_anonymiser("economy_advice", anonymise)

@@ -7,6 +7,7 @@ fetched through helpers that 404 another organisation's records.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,7 +30,10 @@ from quartier.economy.models import (
     FounderStage,
     FundingApplication,
     FundingProgramme,
+    VacancyStatus,
 )
+from quartier.economy.vacancies import services as vacancies
+from quartier.economy.vacancies.services import VACANCY_READERS
 from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
@@ -281,3 +285,44 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = [{"consultation": c, "overdue": c.follow_up_on < today} for c in page]
     return render(request, "economy/advice/follow_ups.html", {"page": page, "rows": rows})
+
+
+# -- The advice section of the business page ----------------------------------------
+
+SECTION_TEMPLATE = "economy/advice/_business_section.html"
+
+
+def business_section(request: HttpRequest, business) -> dict | None:
+    """Vacancy counts, and for advisors their organisation's consultations and whether the
+    business counts as a supported SME (advised by any organisation).
+
+    One query for readers of vacancies, three for advisors; None (no section) for others.
+    """
+    user = request.user
+    if not VACANCY_READERS.allows(user):
+        return None
+    counts = (
+        vacancies.vacancies_visible_to(user)
+        .filter(business=business)
+        .aggregate(
+            open=Count("pk", filter=Q(status=VacancyStatus.OPEN)),
+            published=Count("pk", filter=Q(status=VacancyStatus.OPEN, published=True)),
+            total=Count("pk"),
+        )
+    )
+    context = {
+        "business": business,
+        "vacancies": counts,
+        "may_create": vacancies.may_edit_any(user),
+        "advising": False,
+    }
+    if ADVISING.allows(user):
+        context["advising"] = True
+        context["consultations"] = list(
+            consulting.consultations_visible_to(user)
+            .filter(business=business)
+            .select_related("advisor")[:5]
+        )
+        supported = getattr(business, "supported", None)
+        context["supported"] = consulting.is_supported(business) if supported is None else supported
+    return context

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import PUBLIC, allow, roles
 from quartier.accounts.models import Role
-from quartier.economy import sections
+from quartier.economy.advice import views as advice_views
 from quartier.economy.businesses import register, training
 from quartier.economy.businesses.forms import (
     AllianceForm,
@@ -25,6 +25,7 @@ from quartier.economy.businesses.forms import (
     StepForm,
 )
 from quartier.economy.models import AlliancePart, Business, ContactPerson, TrainingAlliance
+from quartier.economy.network import views as network_views
 from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
@@ -105,6 +106,15 @@ def business_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _sections(request: HttpRequest, business) -> list[tuple[str, dict]]:
+    """(template name, context) of the advice and network sections shown to this user."""
+    shown = [
+        (advice_views.SECTION_TEMPLATE, advice_views.business_section(request, business)),
+        (network_views.SECTION_TEMPLATE, network_views.business_section(request, business)),
+    ]
+    return [(template_name, context) for template_name, context in shown if context is not None]
+
+
 @allow(register.READERS)
 def business_detail(request: HttpRequest, slug: str) -> HttpResponse:
     business = register.get_business(slug)
@@ -124,7 +134,7 @@ def business_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "alliance_parts": parts,
             "languages": [language_name(code) for code in business.languages],
             "may_edit": register.is_editor(request.user),
-            "sections": sections.render_context(request, business),
+            "sections": _sections(request, business),
         },
     )
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,14 +17,10 @@ from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import STAFF, allow, roles
 from quartier.accounts.models import Role
-from quartier.economy.models import Cooperation, Sector
+from quartier.economy.models import Cooperation, Sector, Tenancy
 from quartier.economy.network import cooperation as network_cooperation
 from quartier.economy.network import graph as network_graph
-from quartier.economy.network.forms import (
-    CooperationForm,
-    EndForm,
-    NetworkFilterForm,
-)
+from quartier.economy.network.forms import CooperationForm, EndForm, NetworkFilterForm
 
 NETWORK_EDITORS = roles(Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
 PAGE_SIZE = 50
@@ -114,3 +111,37 @@ def cooperation_end(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The relation was ended."))
     return redirect("economy:cooperations")
+
+
+# -- The network section of the business page ---------------------------------------
+
+SECTION_TEMPLATE = "economy/network/_business_section.html"
+
+
+def business_section(request: HttpRequest, business) -> dict | None:
+    """The business's premises (tenancies, newest first) and its ongoing relations.
+
+    Two queries; None (no section) for users who are not staff, e.g. the business's employer.
+    """
+    if not STAFF.allows(request.user):
+        return None
+    tenancies = list(
+        Tenancy.objects.filter(business=business)
+        .select_related("unit__house")
+        .order_by("-since", "-id")
+    )
+    relations = list(
+        network_graph.with_parties(
+            Cooperation.objects.filter(Q(business_a=business) | Q(business_b=business)).filter(
+                until__isnull=True
+            )
+        )
+    )
+    partners = [
+        {
+            "party": c.party_b if c.business_a_id == business.pk else c.party_a,
+            "cooperation": c,
+        }
+        for c in relations
+    ]
+    return {"tenancies": tenancies, "partners": partners}

@@ -175,7 +175,7 @@ def test_the_business_page_shows_own_consultations_and_the_supported_sme_flag(
 def test_the_business_section_takes_a_fixed_number_of_queries(
     rf, personas, deli, django_assert_num_queries
 ):
-    from quartier.economy.advice.navigation import business_section
+    from quartier.economy.advice.views import business_section
 
     for day in range(1, 4):
         record_consultation(deli, personas["advisor"], date=date(2026, 6, day))

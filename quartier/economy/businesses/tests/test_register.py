@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from quartier.economy import sections
+from quartier.economy.advice import views as advice_views
 from quartier.economy.businesses.register import save_contact
 from quartier.economy.models import Business, ContactPerson, Sector
+from quartier.economy.network import views as network_views
 from quartier.economy.tests.businesses_fixtures import (  # noqa: F401
     audit_entries,
     east,
@@ -108,7 +109,9 @@ def test_the_list_uses_a_fixed_number_of_queries(
 def test_the_business_page_uses_a_fixed_number_of_queries(
     client, personas, make_business, django_assert_num_queries, monkeypatch
 ):
-    monkeypatch.setattr(sections, "_sections", [])  # the other parts' sections are theirs
+    # the other parts' sections are theirs (their own tests count their queries)
+    monkeypatch.setattr(advice_views, "business_section", lambda request, business: None)
+    monkeypatch.setattr(network_views, "business_section", lambda request, business: None)
     business = make_business("Damaskus Grill")
     for name in ("Rana Haddad", "Omar Haddad", "Lina Haddad"):
         save_contact(business, None, {"name": name}, personas["advisor"])
@@ -138,7 +141,7 @@ def test_the_business_page_shows_contacts_and_audits_reading_them(
     assert audit_entries(code="economy.contact.viewed").count() == before + 1
     # session, user, memberships, the business (with sector, neighbourhood, quarter),
     # contacts, the acting user's organisation and the audit entry, the training steps,
-    # the alliance parts, plus the sections other parts register.
+    # the alliance parts, plus the advice and network sections.
     with CaptureQueriesContext(connection) as queries:
         client.get(f"{LIST}{business.slug}/")
     count = len(queries)
@@ -204,29 +207,6 @@ def test_contacts_are_added_and_removed_with_an_audit_trail(client, personas, ma
     assert not ContactPerson.objects.exists()
     codes = set(audit_entries().values_list("code", flat=True))
     assert {"economy.contact.added", "economy.contact.removed"} <= codes
-
-
-def test_other_parts_add_sections_to_the_business_page(
-    client, personas, make_business, tmp_path, settings
-):
-    business = make_business("Damaskus Grill")
-    template = tmp_path / "economy_test_section.html"
-    template.write_text("<section><h2>Extra {{ section.word }}</h2></section>")
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
-    ]
-    sections.register_section("economy_test_section.html", lambda request, b: {"word": b.name})
-    sections.register_section("never_shown.html", lambda request, b: None)
-    try:
-        client.force_login(personas["lead"])
-        page = client.get(f"{LIST}{business.slug}/").content.decode()
-    finally:
-        sections._sections[:] = [
-            s
-            for s in sections._sections
-            if s.template_name not in ("economy_test_section.html", "never_shown.html")
-        ]
-    assert "Extra Damaskus Grill" in page
 
 
 def test_the_list_filters_supported_smes_and_places(client, personas, make_business):

@@ -6,23 +6,16 @@ import pytest
 from django.urls import reverse
 
 from quartier.accounts.access import roles_of
-from quartier.economy import sections
 from quartier.economy.models import Business, House, Sector, Unit
-from quartier.economy.network import navigation as network_sections
+from quartier.economy.network import views as network_sections
 from quartier.economy.network.cooperation import end_cooperation, record_cooperation
 from quartier.economy.premises.services import let_unit
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def only_network_section(monkeypatch):
-    monkeypatch.setattr(sections, "_sections", [])
-    sections.register_section(network_sections.SECTION_TEMPLATE, network_sections.business_section)
-
-
 def test_the_business_page_shows_premises_and_ongoing_cooperation(
-    client, personas, home_org, only_network_section, django_assert_num_queries
+    client, personas, home_org, django_assert_num_queries
 ):
     restaurant = Business.objects.create(
         name="Restaurant Zeder",
@@ -49,7 +42,7 @@ def test_the_business_page_shows_premises_and_ongoing_cooperation(
     assert "Joint event" not in html
 
 
-def test_employers_do_not_get_the_section(personas, only_network_section):
+def test_employers_do_not_get_the_section(personas):
     business = Business.objects.create(name="Laden", slug="laden")
     request = type("Request", (), {"user": personas["employer"]})()
     assert network_sections.business_section(request, business) is None
