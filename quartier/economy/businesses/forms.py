@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.economy.businesses.register import EDITOR_ONLY_FIELDS, FIELDS
 from quartier.economy.models import Business, ContactPerson, Sector, TrainingStepKind
+from quartier.esco.models import Concept
 from quartier.lib.languages import LANGUAGE_CODES, language_choices
 from quartier.places.models import Neighbourhood, Quarter
 
@@ -230,8 +231,6 @@ class AllianceForm(forms.Form):
     months = forms.IntegerField(label=_("Months"), required=False, min_value=1, max_value=48)
 
     def __init__(self, *args, **kwargs):
-        from quartier.esco.models import Concept
-
         super().__init__(*args, **kwargs)
         self.fields["occupation"].queryset = Concept.objects.filter(
             kind=Concept.Kind.OCCUPATION, curated=True

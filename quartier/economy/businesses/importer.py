@@ -10,12 +10,14 @@ neighbourhood. Empty cells never overwrite what is recorded. Every row is writte
 import re
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.access import roles
 from quartier.accounts.models import Role
+from quartier.economy.businesses.register import save_business
 from quartier.economy.models import Business, LegalForm, Sector
 from quartier.imports.base import (
     CREATE,
@@ -234,8 +236,6 @@ class BusinessImporter(Importer):
         return plans
 
     def write(self, job, plans: list[RowPlan], by, progress: Progress) -> dict[str, int]:
-        from quartier.economy.businesses.register import save_business
-
         targets = Business.objects.in_bulk([plan.target for plan in plans if plan.action == UPDATE])
         sectors = Sector.objects.in_bulk(
             {plan.values["sector"] for plan in plans if plan.values.get("sector")}
@@ -288,8 +288,6 @@ def _read_int(cell: str) -> int:
 
 
 def _read_website(cell: str) -> str:
-    from django import forms
-
     text = cell.strip()
     if "://" not in text:
         text = f"https://{text}"

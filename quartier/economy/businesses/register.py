@@ -10,6 +10,7 @@ write of them is audited.
 from anyascii import anyascii
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from quartier.accounts.access import EMPLOYER, STAFF, roles, roles_of
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import STAFF_ROLES, Role
+from quartier.accounts.models import STAFF_ROLES, Organisation, Role
 from quartier.economy.models import Business, ContactPerson, size_class_for
 from quartier.lib.languages import LANGUAGE_CODES
 from quartier.places.directory import locate_postcode
@@ -142,8 +143,6 @@ def _derive(business: Business) -> None:
 
 def _check_lists(business: Business) -> None:
     """Languages by known code; social media as platform → web address."""
-    from django.core.validators import URLValidator
-
     unknown = [code for code in business.languages or [] if code not in LANGUAGE_CODES]
     if unknown:
         raise ValidationError(
@@ -227,8 +226,6 @@ def contacts_of(business: Business, reader) -> list[ContactPerson]:
 def _actor_org(user):
     """Audit entries about shared businesses go to the acting user's organisation (the
     first where they work with the register)."""
-    from quartier.accounts.models import Organisation
-
     ids = REGISTER_USERS.organisations(user)
     return Organisation.objects.filter(pk=ids[0]).first() if ids else None
 

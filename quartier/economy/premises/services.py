@@ -17,6 +17,7 @@ from quartier.economy.models import (
     UnitStatus,
     UnitUse,
 )
+from quartier.economy.network.cooperation import periods
 
 
 class PremisesError(ValueError):
@@ -212,8 +213,6 @@ def settlement_counts(start: date, end: date, by: str = "year") -> SettlementCou
 
     One SQL aggregate query whatever the number of settlements.
     """
-    from quartier.economy.network.cooperation import periods
-
     spans = periods(start, end, by)
     aggregates = {}
     for index, period in enumerate(spans):

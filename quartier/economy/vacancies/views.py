@@ -21,6 +21,7 @@ from quartier.economy.vacancies import services as vacancies
 from quartier.economy.vacancies.forms import RequirementLanguageForm, VacancyForm
 from quartier.economy.vacancies.services import VACANCY_EDITORS, VACANCY_READERS
 from quartier.esco.models import Concept
+from quartier.esco.search import search
 from quartier.lib.languages import language_name
 from quartier.people.intake import CASEWORK
 
@@ -168,8 +169,6 @@ def vacancy_requirements(request: HttpRequest, code) -> HttpResponse:
     kind = "occupation" if request.GET.get("kind") == "occupation" else "skill"
     hits = []
     if query:
-        from quartier.esco.search import search
-
         hits = search(query, language, kind=kind, limit=15)
     skills = vacancy.skills.select_related("concept").prefetch_related("concept__labels")
     context = {
