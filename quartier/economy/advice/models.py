@@ -303,7 +303,7 @@ class Consultation(models.Model):
         verbose_name=_("advisor"),
     )
     date = models.DateField(_("date"), default=timezone.localdate)
-    # A list of ConsultationTopic codes; ``advice_consultations`` validates it.
+    # A list of ConsultationTopic codes; ``advice.consultations`` validates it.
     topics = models.JSONField(_("topics"), default=list, blank=True)
     result = models.TextField(_("result"), blank=True)
     next_steps = models.TextField(_("agreed next steps"), blank=True)

@@ -19,7 +19,7 @@ from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
 from quartier.api.pagination import Pages
 from quartier.economy.businesses import register
-from quartier.economy.businesses.views import listed_businesses
+from quartier.economy.businesses.public_views import listed_businesses
 from quartier.economy.models import Business, Sector
 
 router = Router(tags=["economy"])

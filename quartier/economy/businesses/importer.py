@@ -4,7 +4,7 @@ A row changes the business with the same short name (slug column), else the one 
 same name and address (street, house number, postcode), else it adds a new business.
 Sectors are read by name in any language or by short name; the postcode gives the
 neighbourhood. Empty cells never overwrite what is recorded. Every row is written through
-``businesses_register.save_business``, all or nothing.
+``businesses.register.save_business``, all or nothing.
 """
 
 import re

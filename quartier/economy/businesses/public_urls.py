@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quartier.economy.businesses import views
+from quartier.economy.businesses import public_views as views
 
 # Under /<lang>/economy/ in the "economy-public" namespace.
 urlpatterns = [

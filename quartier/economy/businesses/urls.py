@@ -1,30 +1,30 @@
 from django.urls import path
 
-from quartier.economy.businesses import import_views, views
+from quartier.economy.businesses import views
 
 # Under /<lang>/staff/economy/ in the "economy" namespace.
 urlpatterns = [
     path("businesses/", views.business_list, name="business-list"),
     path("businesses/new/", views.business_create, name="business-create"),
-    path("businesses/import/", import_views.import_upload, name="business-import-upload"),
+    path("businesses/import/", views.import_upload, name="business-import-upload"),
     path(
         "businesses/import/<uuid:code>/columns/",
-        import_views.import_mapping,
+        views.import_mapping,
         name="business-import-mapping",
     ),
     path(
         "businesses/import/<uuid:code>/",
-        import_views.import_preview,
+        views.import_preview,
         name="business-import-preview",
     ),
     path(
         "businesses/import/<uuid:code>/write/",
-        import_views.import_write,
+        views.import_write,
         name="business-import-write",
     ),
     path(
         "businesses/import/<uuid:code>/status/",
-        import_views.import_status,
+        views.import_status,
         name="business-import-status",
     ),
     path("businesses/<slug:slug>/", views.business_detail, name="business-detail"),

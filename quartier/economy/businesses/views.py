@@ -1,5 +1,6 @@
 """Staff pages of the business register, the training path and training alliances; the
-employer's own business profile; the public directory of listed businesses."""
+employer's own business profile; importing business lists. The business page shows the
+advice and network parts' sections (``advice/views.py``, ``network/views.py``)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import PUBLIC, allow, roles
+from quartier.accounts.access import allow, roles
 from quartier.accounts.models import Role
 from quartier.economy.advice import views as advice_views
 from quartier.economy.businesses import register, training
@@ -21,15 +22,15 @@ from quartier.economy.businesses.forms import (
     BusinessForm,
     ContactForm,
     PartForm,
-    PublicDirectoryForm,
     StepForm,
 )
+from quartier.economy.businesses.importer import BUSINESSES, IMPORTERS
 from quartier.economy.models import AlliancePart, Business, ContactPerson, TrainingAlliance
 from quartier.economy.network import views as network_views
+from quartier.imports import views as imports
 from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
-DIRECTORY_PAGE_SIZE = 30
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -356,41 +357,33 @@ def alliance_part_remove(request: HttpRequest, pk: int, part: int) -> HttpRespon
     return redirect("economy:alliance-detail", pk=alliance.pk)
 
 
-# -- Public directory -------------------------------------------------------------
+# -- Importing business lists (the pages themselves are the generic import's) ------
 
 
-def listed_businesses():
-    return (
-        Business.objects.filter(listed_publicly=True)
-        .exclude(status=Business.Status.CLOSED)
-        .select_related("sector", "neighbourhood")
-    )
+def _job(request: HttpRequest, code):
+    return imports.get_job(request, BUSINESSES, code)
 
 
-@allow(PUBLIC)
-def directory(request: HttpRequest) -> HttpResponse:
-    form = PublicDirectoryForm(request.GET or {})
-    businesses = listed_businesses()
-    if form.is_valid():
-        if form.cleaned_data.get("sector"):
-            businesses = businesses.filter(sector=form.cleaned_data["sector"])
-        if form.cleaned_data.get("language"):
-            businesses = businesses.filter(
-                languages__icontains=f'"{form.cleaned_data["language"]}"'
-            )
-    else:
-        businesses = businesses.none()
-    page = Paginator(businesses, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        {
-            "business": business,
-            "languages": [language_name(code) for code in business.languages],
-            "description": business.public_description(),
-        }
-        for business in page
-    ]
-    return render(
-        request,
-        "economy/businesses/directory.html",
-        {"form": form, "page": page, "rows": rows, "query": _query_without_page(request)},
-    )
+@allow(IMPORTERS)
+def import_upload(request: HttpRequest) -> HttpResponse:
+    return imports.upload(request, BUSINESSES)
+
+
+@allow(IMPORTERS)
+def import_mapping(request: HttpRequest, code) -> HttpResponse:
+    return imports.mapping(request, BUSINESSES, _job(request, code))
+
+
+@allow(IMPORTERS)
+def import_preview(request: HttpRequest, code) -> HttpResponse:
+    return imports.preview(request, BUSINESSES, _job(request, code))
+
+
+@allow(IMPORTERS)
+def import_write(request: HttpRequest, code) -> HttpResponse:
+    return imports.write(request, BUSINESSES, _job(request, code))
+
+
+@allow(IMPORTERS)
+def import_status(request: HttpRequest, code) -> HttpResponse:
+    return imports.status(request, BUSINESSES, _job(request, code))

@@ -1,4 +1,5 @@
-"""Premises: letting units, ending tenancies, changing a unit; each write audited."""
+"""Premises: letting units, ending tenancies, changing a unit, loading houses and units
+(``load-premises``), settlement counts; each write audited."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -202,7 +203,7 @@ def change_unit(unit: Unit, by, **changes) -> Unit:
 class SettlementCounts:
     """Settlements per period: all, new to the quarter, supported by the programme."""
 
-    periods: list  # network_cooperation.Period
+    periods: list  # network.cooperation.Period
     settled: list[int]
     new_to_quarter: list[int]
     supported: list[int]
