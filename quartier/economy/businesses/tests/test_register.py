@@ -209,6 +209,15 @@ def test_contacts_are_added_and_removed_with_an_audit_trail(client, personas, ma
     assert {"economy.contact.added", "economy.contact.removed"} <= codes
 
 
+def test_the_business_page_shows_the_advice_then_the_network_section(
+    client, personas, make_business
+):
+    business = make_business("Damaskus Grill")
+    client.force_login(personas["lead"])
+    page = client.get(f"/en/staff/economy/businesses/{business.slug}/").content.decode()
+    assert page.index("Vacancies and on-site consulting") < page.index("Premises and cooperation")
+
+
 def test_the_list_filters_supported_smes_and_places(client, personas, make_business):
     from quartier.economy.advice.consultations import record_consultation
 
