@@ -14,19 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from quartier.accounts.models import Organisation, User
-from quartier.economy.advice_consultations import complete_follow_up, record_consultation
-from quartier.economy.advice_founders import create_founder
-from quartier.economy.advice_funding import (
+from quartier.economy.advice.consultations import complete_follow_up, record_consultation
+from quartier.economy.advice.founders import create_founder
+from quartier.economy.advice.funding import (
     load_catalogue,
     record_advice,
     record_application,
     record_outcome,
-)
-from quartier.economy.advice_vacancies import (
-    create_vacancy,
-    set_languages,
-    set_skills,
-    update_vacancy,
 )
 from quartier.economy.models import (
     Business,
@@ -36,6 +30,12 @@ from quartier.economy.models import (
     Sector,
     Vacancy,
     VacancyStatus,
+)
+from quartier.economy.vacancies.services import (
+    create_vacancy,
+    set_languages,
+    set_skills,
+    update_vacancy,
 )
 from quartier.esco.models import Concept
 from quartier.people.generate import COMMUNITIES

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from quartier.accounts.models import Organisation, User
-from quartier.economy.businesses_register import save_business, save_contact, unique_slug
-from quartier.economy.businesses_sectors import ensure_default_sectors
-from quartier.economy.businesses_training import add_part, create_alliance, record_step
+from quartier.economy.businesses.models import STEP_ORDER
+from quartier.economy.businesses.register import save_business, save_contact, unique_slug
+from quartier.economy.businesses.sectors import ensure_default_sectors
+from quartier.economy.businesses.training import add_part, create_alliance, record_step
 from quartier.economy.models import Business, Sector, TrainingStepKind
-from quartier.economy.models.businesses import STEP_ORDER
 
 DATA = Path(__file__).parent / "data" / "businesses.toml"
 ADVISOR = "wirtschaft@quartier.example"

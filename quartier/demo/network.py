@@ -23,8 +23,8 @@ from quartier.economy.models import (
     UnitStatus,
     UnitUse,
 )
-from quartier.economy.network_cooperation import record_cooperation
-from quartier.economy.network_premises import end_tenancy, let_unit, load_premises
+from quartier.economy.network.cooperation import record_cooperation
+from quartier.economy.premises.services import end_tenancy, let_unit, load_premises
 
 DATA = Path(__file__).parent / "data" / "block99.toml"
 ADVISOR = "wirtschaft@quartier.example"

@@ -8,22 +8,19 @@ class EconomyConfig(AppConfig):
     verbose_name = _("Local economy")
 
     def ready(self) -> None:
-        from quartier.accounts import navigation
-        from quartier.accounts.access import STAFF, roles
-        from quartier.accounts.models import Role
+        # The parts import models, so they are imported once the registry is ready.
+        from quartier.economy.advice import navigation as advice_navigation
+        from quartier.economy.advice import rights as advice_rights
+        from quartier.economy.businesses import navigation as businesses_navigation
+        from quartier.economy.network import navigation as network_navigation
+        from quartier.economy.premises import navigation as premises_navigation
+        from quartier.economy.vacancies import navigation as vacancies_navigation
 
-        # Businesses: the register for staff, the own profile for employers.
-        navigation.register(navigation.NavItem("economy:business-list", _("Businesses"), STAFF, 40))
-        navigation.register(
-            navigation.NavItem("economy:my-business", _("My business"), roles(Role.EMPLOYER), 40)
-        )
-
-        # Advice: vacancies, consulting, founders, follow-ups; a section on the business page.
-        from quartier.economy import advice_sections
-
-        advice_sections.register()
-
-        # Network: premises and cooperation pages; a section on the business page.
-        from quartier.economy import network_sections
-
-        network_sections.register()
+        # Each part adds its pages to the staff navigation.
+        businesses_navigation.register()
+        vacancies_navigation.register()
+        advice_navigation.register()
+        premises_navigation.register()
+        network_navigation.register()
+        # Founder records and filled vacancies in a person's export and erasure.
+        advice_rights.register()

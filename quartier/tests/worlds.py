@@ -31,16 +31,16 @@ from quartier.counselling.contacts import add_contact
 from quartier.counselling.goals import add_goal
 from quartier.counselling.referrals import refer
 from quartier.counselling.sharing import share_case
-from quartier.economy.advice_consultations import record_consultation
-from quartier.economy.advice_founders import create_founder
-from quartier.economy.advice_funding import record_application
-from quartier.economy.advice_vacancies import create_vacancy, update_vacancy
-from quartier.economy.businesses_register import save_business, save_contact
-from quartier.economy.businesses_training import create_alliance
-from quartier.economy.importer import BUSINESSES
+from quartier.economy.advice.consultations import record_consultation
+from quartier.economy.advice.founders import create_founder
+from quartier.economy.advice.funding import record_application
+from quartier.economy.businesses.importer import BUSINESSES
+from quartier.economy.businesses.register import save_business, save_contact
+from quartier.economy.businesses.training import create_alliance
 from quartier.economy.models import FundingKind, FundingProgramme
-from quartier.economy.network_cooperation import record_cooperation
-from quartier.economy.network_premises import add_unit, save_house
+from quartier.economy.network.cooperation import record_cooperation
+from quartier.economy.premises.services import add_unit, save_house
+from quartier.economy.vacancies.services import create_vacancy, update_vacancy
 from quartier.esco.models import Concept
 from quartier.imports.services import start_import
 from quartier.learning.appointments import services as appointments

@@ -46,11 +46,11 @@ from quartier.competences.profile.services import ensure_profile
 from quartier.competences.profile.skills import add_skills
 from quartier.counselling.cases import open_case
 from quartier.counselling.contacts import add_contact
-from quartier.economy.advice_vacancies import create_vacancy
-from quartier.economy.businesses_register import save_business
+from quartier.economy.businesses.register import save_business
 from quartier.economy.models import House, Sector, Unit
-from quartier.economy.network_cooperation import record_cooperation
-from quartier.economy.network_premises import let_unit
+from quartier.economy.network.cooperation import record_cooperation
+from quartier.economy.premises.services import let_unit
+from quartier.economy.vacancies.services import create_vacancy
 from quartier.esco.models import Relation
 from quartier.esco.suggest import LexicalEmbedder, set_embedder
 from quartier.learning.appointments.tests.fixtures import PACK, book, counsellor_available

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quartier.economy.businesses_register import save_business
+from quartier.economy.businesses.register import save_business
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from quartier.accounts.models import Organisation, User
 from quartier.demo.advice import FOUNDERS, create_demo_advice
 from quartier.demo.logins import create_demo_logins
-from quartier.economy.businesses_register import save_business
+from quartier.economy.businesses.register import save_business
 from quartier.economy.models import Consultation, Founder, Vacancy, VacancyStatus
 from quartier.economy.tests.advice_fixtures import *  # noqa: F403
 from quartier.people.intake import take_in

@@ -12,8 +12,8 @@ from django_scopes import scopes_disabled
 
 from quartier.accounts.models import Role
 from quartier.conftest import make_user
-from quartier.economy.advice_funding import load_catalogue
-from quartier.economy.businesses_register import save_business
+from quartier.economy.advice.funding import load_catalogue
+from quartier.economy.businesses.register import save_business
 from quartier.economy.models import Sector
 from quartier.esco.models import Concept, Label
 from quartier.people.intake import take_in

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quartier.economy.businesses_register import save_business
+from quartier.economy.businesses.register import save_business
 from quartier.economy.models import Sector
 from quartier.places.models import Neighbourhood, Postcode, Quarter
 

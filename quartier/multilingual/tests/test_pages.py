@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from quartier.economy.businesses_register import save_business
+from quartier.economy.businesses.register import save_business
 from quartier.economy.models import Sector, Vacancy
 from quartier.learning.models import Offer
 

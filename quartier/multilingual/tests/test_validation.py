@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from quartier.economy.advice_funding import CATALOGUE
-from quartier.economy.businesses_sectors import DEFAULT_SECTORS
+from quartier.economy.advice.funding import CATALOGUE
+from quartier.economy.businesses.sectors import DEFAULT_SECTORS
 from quartier.economy.models import Business, FundingProgramme, Sector
 from quartier.learning.models import Offer
 from quartier.multilingual.texts import MultilingualText, clean_texts

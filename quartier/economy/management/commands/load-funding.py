@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from quartier.economy.advice_funding import CATALOGUE, load_catalogue
+from quartier.economy.advice.funding import CATALOGUE, load_catalogue
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quartier.economy.network_premises import PremisesError, load_premises
+from quartier.economy.premises.services import PremisesError, load_premises
 
 
 class Command(BaseCommand):

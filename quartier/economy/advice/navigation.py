@@ -1,0 +1,14 @@
+"""The advice part's entries in the staff navigation: consulting, founders, follow-ups."""
+
+from django.utils.translation import gettext_lazy as _
+
+from quartier.accounts import navigation
+from quartier.economy.advice.founders import ADVISING
+
+
+def register() -> None:
+    navigation.register(
+        navigation.NavItem("economy:consultation-list", _("Consulting"), ADVISING, 42)
+    )
+    navigation.register(navigation.NavItem("economy:founder-list", _("Founders"), ADVISING, 43))
+    navigation.register(navigation.NavItem("economy:follow-ups", _("My follow-ups"), ADVISING, 44))

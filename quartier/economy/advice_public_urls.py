@@ -1,8 +1,0 @@
-from django.urls import path
-
-from quartier.economy import advice_public as views
-
-urlpatterns = [
-    path("vacancies/", views.vacancy_list, name="vacancy-list"),
-    path("vacancies/<uuid:code>/", views.vacancy_detail, name="vacancy-detail"),
-]

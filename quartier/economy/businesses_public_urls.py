@@ -1,8 +1,0 @@
-from django.urls import path
-
-from quartier.economy import businesses_views as views
-
-# Under /<lang>/economy/ in the "economy-public" namespace.
-urlpatterns = [
-    path("businesses/", views.directory, name="directory"),
-]

@@ -1,0 +1,97 @@
+"""Forms of the cooperation network pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from quartier.accounts.models import Organisation, OrganisationKind
+from quartier.economy.models import (
+    Business,
+    CooperationKind,
+    Sector,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NetworkFilterForm(forms.Form):
+    start = forms.DateField(label=_("Active from"), required=False, widget=DATE)
+    end = forms.DateField(label=_("Active until"), required=False, widget=DATE)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "All kinds")), *CooperationKind.choices],
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    by = forms.ChoiceField(
+        label=_("Count per"),
+        required=False,
+        choices=[("quarter", _("Quarter-year")), ("year", _("Year"))],
+    )
+
+    def __init__(self, *args, sectors: list[Sector], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [
+            ("", pgettext_lazy("filter", "All sectors")),
+            *((sector.slug, sector.name()) for sector in sectors),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise forms.ValidationError(_("The end of the period lies before its start."))
+        if data.get("start") and data.get("end") and data["end"].year - data["start"].year > 20:
+            raise forms.ValidationError(_("Choose a period of at most twenty years."))
+        return data
+
+
+def party_choices() -> list:
+    """Businesses and the programme's organisations as ``b:<id>``/``o:<id>``: two queries."""
+    businesses = Business.objects.exclude(status=Business.Status.CLOSED).only("id", "name")
+    organisations = Organisation.objects.exclude(kind=OrganisationKind.BUSINESS).only("id", "name")
+    return [
+        ("", "—"),
+        (_("Businesses"), [(f"b:{b.pk}", b.name) for b in businesses]),
+        (_("Organisations"), [(f"o:{o.pk}", o.name) for o in organisations]),
+    ]
+
+
+def party_from(value: str):
+    kind, _sep, pk = value.partition(":")
+    model = {"b": Business, "o": Organisation}.get(kind)
+    if model is None or not pk.isdigit():
+        return None
+    return model.objects.filter(pk=int(pk)).first()
+
+
+class CooperationForm(forms.Form):
+    first = forms.ChoiceField(label=_("First party"))
+    second = forms.ChoiceField(label=_("Second party"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=CooperationKind.choices)
+    since = forms.DateField(label=_("Since"), widget=DATE)
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=DATE, help_text=_("Leave empty while it lasts.")
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = party_choices()
+        self.fields["first"].choices = choices
+        self.fields["second"].choices = choices
+
+    def clean_first(self):
+        return self._party("first")
+
+    def clean_second(self):
+        return self._party("second")
+
+    def _party(self, name: str):
+        party = party_from(self.cleaned_data[name])
+        if party is None:
+            raise forms.ValidationError(_("Choose a business or an organisation."))
+        return party
+
+
+class EndForm(forms.Form):
+    until = forms.DateField(label=_("Ended on"), widget=DATE)

@@ -1,0 +1,147 @@
+"""Staff pages of the cooperation network.
+
+Cooperation is shared programme-wide like the business register: every staff member
+reads it, business advisors and project leads change it.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quartier.accounts.access import STAFF, allow, roles
+from quartier.accounts.models import Role
+from quartier.economy.models import Cooperation, Sector, Tenancy
+from quartier.economy.network import cooperation as network_cooperation
+from quartier.economy.network import graph as network_graph
+from quartier.economy.network.forms import CooperationForm, EndForm, NetworkFilterForm
+
+NETWORK_EDITORS = roles(Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
+PAGE_SIZE = 50
+
+
+def may_edit(user) -> bool:
+    return NETWORK_EDITORS.allows(user)
+
+
+# -- Network ------------------------------------------------------------------
+
+
+@allow(STAFF)
+def network(request: HttpRequest) -> HttpResponse:
+    sectors = list(Sector.objects.all())
+    form = NetworkFilterForm(request.GET or None, sectors=sectors)
+    filters = form.cleaned_data if form.is_valid() else {}
+    start, end = filters.get("start"), filters.get("end")
+    kind, sector = filters.get("kind", ""), filters.get("sector", "")
+    relations = network_cooperation.cooperations(start=start, end=end, kind=kind, sector=sector)
+    graph = network_graph.build_network(network_graph.relation_rows(relations), sectors)
+    today = timezone.localdate()
+    count_end = end or today
+    count_start = start or count_end - timedelta(days=2 * 365)
+    if count_end.year - count_start.year > 20:  # keeps the counts table readable
+        count_start = date(count_end.year - 20, 1, 1)
+    counted = network_cooperation.counts_per_period(
+        count_start,
+        count_end,
+        filters.get("by") or "quarter",
+        network_cooperation.cooperations(kind=kind, sector=sector),
+    )
+    return render(
+        request,
+        "economy/network/network.html",
+        {"form": form, "graph": graph, "counted": counted, "may_edit": may_edit(request.user)},
+    )
+
+
+@allow(STAFF)
+def cooperation_list(request: HttpRequest) -> HttpResponse:
+    queryset = network_graph.with_parties(Cooperation.objects.all()).order_by("-since", "-id")
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "economy/network/cooperation_list.html",
+        {"page": page, "may_edit": may_edit(request.user), "end_form": EndForm()},
+    )
+
+
+@allow(NETWORK_EDITORS)
+def cooperation_add(request: HttpRequest) -> HttpResponse:
+    form = CooperationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            network_cooperation.record_cooperation(
+                data["first"],
+                data["second"],
+                data["kind"],
+                data["since"],
+                request.user,
+                until=data["until"],
+                note=data["note"],
+            )
+        except network_cooperation.CooperationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The relation was recorded."))
+            return redirect("economy:cooperations")
+    return render(request, "economy/network/cooperation_form.html", {"form": form})
+
+
+@require_POST
+@allow(NETWORK_EDITORS)
+def cooperation_end(request: HttpRequest, pk: int) -> HttpResponse:
+    cooperation = get_object_or_404(Cooperation, pk=pk)
+    form = EndForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter the date the relation ended."))
+    else:
+        try:
+            network_cooperation.end_cooperation(
+                cooperation, form.cleaned_data["until"], request.user
+            )
+        except network_cooperation.CooperationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The relation was ended."))
+    return redirect("economy:cooperations")
+
+
+# -- The network section of the business page ---------------------------------------
+
+SECTION_TEMPLATE = "economy/network/_business_section.html"
+
+
+def business_section(request: HttpRequest, business) -> dict | None:
+    """The business's premises (tenancies, newest first) and its ongoing relations.
+
+    Two queries; None (no section) for users who are not staff, e.g. the business's employer.
+    """
+    if not STAFF.allows(request.user):
+        return None
+    tenancies = list(
+        Tenancy.objects.filter(business=business)
+        .select_related("unit__house")
+        .order_by("-since", "-id")
+    )
+    relations = list(
+        network_graph.with_parties(
+            Cooperation.objects.filter(Q(business_a=business) | Q(business_b=business)).filter(
+                until__isnull=True
+            )
+        )
+    )
+    partners = [
+        {
+            "party": c.party_b if c.business_a_id == business.pk else c.party_a,
+            "cooperation": c,
+        }
+        for c in relations
+    ]
+    return {"tenancies": tenancies, "partners": partners}

@@ -1,8 +1,0 @@
-from django.urls import path
-
-from quartier.economy import network_views as views
-
-# Under /<lang>/economy/ in the "economy-public" namespace.
-urlpatterns = [
-    path("premises/", views.public_premises, name="premises"),
-]

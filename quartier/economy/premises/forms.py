@@ -1,0 +1,98 @@
+"""Forms of the premises pages: houses, units, letting and vacating, the public filter."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from quartier.economy.models import Business, House, Unit, UnitStatus, UnitUse
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PremisesFilterForm(forms.Form):
+    block = forms.ChoiceField(label=_("Block"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "All statuses")), *UnitStatus.choices],
+    )
+    use = forms.ChoiceField(
+        label=_("Intended use"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "All uses")), *UnitUse.choices],
+    )
+
+    def __init__(self, *args, blocks: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"].choices = [
+            ("", pgettext_lazy("filter", "All blocks")),
+            *((block, block) for block in blocks),
+        ]
+
+
+class HouseForm(forms.ModelForm):
+    class Meta:
+        model = House
+        fields = [
+            "name",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "block",
+            "year_built",
+            "owner_note",
+            "position",
+        ]
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["floor", "label", "area", "intended_use", "status", "rent_note", "advertised"]
+
+
+class PublicPremisesFilterForm(forms.Form):
+    use = forms.ChoiceField(
+        label=_("Intended use"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "All uses"))]
+        + [choice for choice in UnitUse.choices if choice[0] != UnitUse.HOUSING],
+    )
+
+
+class LetForm(forms.Form):
+    business = forms.ModelChoiceField(
+        label=_("Tenant"),
+        queryset=Business.objects.exclude(status=Business.Status.CLOSED).only("id", "name"),
+    )
+    since = forms.DateField(label=_("Moves in on"), widget=DATE)
+    supported = forms.BooleanField(
+        label=_("Supported by the programme"),
+        required=False,
+        help_text=_("The programme advised the business or helped it to move in."),
+    )
+    new_to_quarter = forms.ChoiceField(
+        label=_("New to the quarter"),
+        required=False,
+        choices=[
+            ("", _("Decide from the recorded tenancies")),
+            ("yes", _("Yes")),
+            ("no", _("No, it had premises here before")),
+        ],
+    )
+
+    def clean_new_to_quarter(self):
+        return {"yes": True, "no": False}.get(self.cleaned_data["new_to_quarter"])
+
+
+class VacateForm(forms.Form):
+    until = forms.DateField(label=_("Tenancy ended on"), widget=DATE)
+    status = forms.ChoiceField(
+        label=_("The unit is now"),
+        choices=[
+            (UnitStatus.VACANT, UnitStatus.VACANT.label),
+            (UnitStatus.RESERVED, UnitStatus.RESERVED.label),
+            (UnitStatus.RENOVATION, UnitStatus.RENOVATION.label),
+        ],
+    )

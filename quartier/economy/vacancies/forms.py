@@ -1,0 +1,106 @@
+"""Forms of the vacancies part: vacancies and training places, their language requirements,
+the public filter."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from quartier.economy.businesses.forms import DateInput
+from quartier.economy.models import Business, Sector, Vacancy, VacancyKind
+from quartier.lib.languages import language_choices
+from quartier.people.models import Participant
+
+
+def _participants():
+    """The people a request may name: the scope of the view's access (vacancies: those of
+    their editors)."""
+    return Participant.objects.all()
+
+
+class VacancyForm(forms.ModelForm):
+    business = forms.ModelChoiceField(
+        label=_("Business"), queryset=Business.objects.none(), to_field_name="slug"
+    )
+    title = Vacancy._meta.get_field("titles").formfield()
+    description = Vacancy._meta.get_field("descriptions").formfield()
+    filled_by = forms.ModelChoiceField(
+        label=_("Filled by participant"),
+        queryset=Participant.objects.none(),
+        to_field_name="public_id",
+        required=False,
+        widget=forms.TextInput,
+        help_text=_("The participant's code, from the person's page; only when filled."),
+        error_messages={"invalid_choice": _("No participant of your organisation has this code.")},
+    )
+
+    class Meta:
+        model = Vacancy
+        fields = [
+            "kind",
+            "hours_per_week",
+            "starts_on",
+            "pay_min",
+            "pay_max",
+            "pay_period",
+            "status",
+            "filled_by",
+            "published",
+        ]
+        widgets = {"starts_on": DateInput}
+
+    def __init__(self, *args, businesses=None, staff=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if businesses is None:
+            del self.fields["business"]
+        else:
+            self.fields["business"].queryset = businesses
+        if staff:
+            self.fields["filled_by"].queryset = _participants()
+        else:
+            del self.fields["filled_by"]
+        if self.instance.pk:
+            self.initial["title"] = self.instance.titles
+            self.initial["description"] = self.instance.descriptions
+            if self.instance.filled_by_id and "filled_by" in self.fields:
+                self.initial["filled_by"] = self.instance.filled_by.public_id
+
+    def values(self) -> dict:
+        """The cleaned data as the service takes it."""
+        data = self.cleaned_data
+        values = {field: data[field] for field in self.Meta.fields if field in data}
+        values["titles"] = data["title"]
+        values["descriptions"] = data["description"]
+        return values
+
+    def _post_clean(self):
+        # The service validates and saves; the model instance is not touched here.
+        pass
+
+
+class RequirementLanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
+    level = forms.ChoiceField(
+        label=_("Level (CEFR)"),
+        choices=[(level, level) for level in ("A1", "A2", "B1", "B2", "C1", "C2")]
+        + [("native", _("Native language"))],
+    )
+
+
+class PublicVacancyFilter(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds"))] + VacancyKind.choices, required=False
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All sectors"),
+        required=False,
+    )
+    occupation = forms.TypedChoiceField(label=_("Occupation"), coerce=int, required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, *args, occupations=(), languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occupation"].choices = [("", _("All occupations")), *occupations]
+        self.fields["language"].choices = [("", _("Any language")), *languages]
+        self.fields["language"].help_text = _("Vacancies that ask for this language.")

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from quartier.economy.vacancies import views
+
+urlpatterns = [
+    path("vacancies/", views.vacancy_list, name="vacancy-list"),
+    path("vacancies/new/", views.vacancy_create, name="vacancy-create"),
+    path("vacancies/<uuid:code>/", views.vacancy_detail, name="vacancy-detail"),
+    path("vacancies/<uuid:code>/edit/", views.vacancy_edit, name="vacancy-edit"),
+    path(
+        "vacancies/<uuid:code>/requirements/",
+        views.vacancy_requirements,
+        name="vacancy-requirements",
+    ),
+]

@@ -1,0 +1,221 @@
+"""Staff pages of the vacancies part: vacancies and training places, their requirements.
+
+Vacancies are read by programme staff who place people and edited by advisors, leads and
+the business itself (an employer: its own business only).
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from quartier.accounts.access import allow
+from quartier.economy.models import VacancyKind, VacancySkill, VacancyStatus
+from quartier.economy.vacancies import services as vacancies
+from quartier.economy.vacancies.forms import RequirementLanguageForm, VacancyForm
+from quartier.economy.vacancies.services import VACANCY_EDITORS, VACANCY_READERS
+from quartier.esco.models import Concept
+from quartier.esco.search import search
+from quartier.lib.languages import language_name
+from quartier.people.intake import CASEWORK
+
+PAGE_SIZE = 50
+
+
+def _errors(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _form_page(request, form, title: str, back: str, intro: str = "") -> HttpResponse:
+    context = {"form": form, "title": title, "back": back, "intro": intro}
+    return render(request, "economy/advice/form.html", context)
+
+
+def _vacancy_rows(page, language: str) -> list[dict]:
+    return [
+        {
+            "vacancy": vacancy,
+            "title": vacancy.title(language),
+            "occupation": vacancy.occupation.label(language) if vacancy.occupation else "",
+        }
+        for vacancy in page
+    ]
+
+
+@allow(VACANCY_READERS)
+def vacancy_list(request: HttpRequest) -> HttpResponse:
+    queryset = (
+        vacancies.vacancies_visible_to(request.user)
+        .select_related("business", "occupation")
+        .prefetch_related("occupation__labels")
+    )
+    status = request.GET.get("status", VacancyStatus.OPEN)
+    if status in VacancyStatus.values:
+        queryset = queryset.filter(status=status)
+    kind = request.GET.get("kind", "")
+    if kind in VacancyKind.values:
+        queryset = queryset.filter(kind=kind)
+    business = request.GET.get("business", "")
+    if business:
+        queryset = queryset.filter(business__slug=business)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "rows": _vacancy_rows(page, get_language()),
+        "statuses": VacancyStatus.choices,
+        "kinds": VacancyKind.choices,
+        "status": status,
+        "kind": kind,
+        "business": business,
+        "query": urlencode({"status": status, "kind": kind, "business": business}),
+        "may_create": VACANCY_EDITORS.allows(request.user),
+    }
+    return render(request, "economy/advice/vacancy_list.html", context)
+
+
+def _vacancy_form(request, vacancy=None):
+    staff = vacancies.may_edit_any(request.user)
+    return VacancyForm(
+        request.POST or None,
+        instance=vacancy,
+        businesses=None if vacancy else vacancies.businesses_for(request.user),
+        staff=staff,
+        initial={"business": request.GET.get("business", "")} if vacancy is None else None,
+    )
+
+
+@allow(VACANCY_EDITORS)
+def vacancy_create(request: HttpRequest) -> HttpResponse:
+    form = _vacancy_form(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vacancy = vacancies.create_vacancy(
+                form.cleaned_data["business"], request.user, **form.values()
+            )
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("Vacancy saved."))
+            return redirect("economy:vacancy-detail", code=vacancy.public_id)
+    return _form_page(
+        request, form, _("New vacancy or training place"), reverse("economy:vacancy-list")
+    )
+
+
+@allow(VACANCY_READERS)
+def vacancy_detail(request: HttpRequest, code) -> HttpResponse:
+    vacancy = vacancies.get_vacancy(request.user, code)
+    language = get_language()
+    skills = VacancySkill.objects.filter(vacancy=vacancy).select_related("concept")
+    skills = skills.prefetch_related("concept__labels")
+    may_edit = vacancies.vacancies_editable_by(request.user).filter(pk=vacancy.pk).exists()
+    filled_by = None
+    if vacancy.filled_by_id:
+        # The participant's name only for those who may read the person (casework at
+        # the organisation that holds them); others see "a programme participant".
+        person = vacancy.filled_by
+        if person.organisation_id in CASEWORK.organisations(request.user):
+            filled_by = f"{person.given_name} {person.family_name}"
+    context = {
+        "vacancy": vacancy,
+        "title": vacancy.title(language),
+        "description": vacancy.description(language),
+        "occupation": vacancy.occupation.label(language) if vacancy.occupation else "",
+        "skills": [(s, s.concept.label(language)) for s in skills],
+        "languages": [(language_name(row.language), row) for row in vacancy.languages.all()],
+        "pay": vacancies.pay_text(vacancy),
+        "may_edit": may_edit,
+        "filled_by": filled_by,
+    }
+    return render(request, "economy/advice/vacancy_detail.html", context)
+
+
+@allow(VACANCY_EDITORS)
+def vacancy_edit(request: HttpRequest, code) -> HttpResponse:
+    vacancy = vacancies.get_vacancy(request.user, code, edit=True)
+    form = _vacancy_form(request, vacancy)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vacancies.update_vacancy(vacancy, request.user, **form.values())
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("economy:vacancy-detail", code=vacancy.public_id)
+    back = reverse("economy:vacancy-detail", kwargs={"code": vacancy.public_id})
+    return _form_page(request, form, _("Edit vacancy"), back)
+
+
+@allow(VACANCY_EDITORS)
+def vacancy_requirements(request: HttpRequest, code) -> HttpResponse:
+    """Occupation, skills and languages asked for: search ESCO, then add or remove."""
+    vacancy = vacancies.get_vacancy(request.user, code, edit=True)
+    language = get_language()
+    here = reverse("economy:vacancy-requirements", kwargs={"code": vacancy.public_id})
+    if request.method == "POST":
+        try:
+            _change_requirements(request, vacancy)
+        except ValidationError as error:
+            _errors(request, error)
+        return redirect(here)
+    query = request.GET.get("q", "").strip()
+    kind = "occupation" if request.GET.get("kind") == "occupation" else "skill"
+    hits = []
+    if query:
+        hits = search(query, language, kind=kind, limit=15)
+    skills = vacancy.skills.select_related("concept").prefetch_related("concept__labels")
+    context = {
+        "vacancy": vacancy,
+        "title": vacancy.title(language),
+        "occupation": vacancy.occupation.label(language) if vacancy.occupation else "",
+        "skills": [(s, s.concept.label(language)) for s in skills],
+        "languages": [(language_name(row.language), row) for row in vacancy.languages.all()],
+        "query": query,
+        "kind": kind,
+        "hits": hits,
+        "language_form": RequirementLanguageForm(),
+    }
+    return render(request, "economy/advice/vacancy_requirements.html", context)
+
+
+def _change_requirements(request: HttpRequest, vacancy) -> None:
+    action = request.POST.get("action", "")
+    current_skills = [
+        (row.concept, row.required) for row in vacancy.skills.select_related("concept")
+    ]
+    current_languages = [(row.language, row.level) for row in vacancy.languages.all()]
+    if action in ("add_skill", "remove_skill", "set_occupation"):
+        concept = Concept.objects.filter(pk=request.POST.get("concept") or 0).first()
+        if concept is None:
+            raise ValidationError(_("Choose a skill or occupation from the search."))
+        if action == "set_occupation":
+            vacancies.update_vacancy(vacancy, request.user, occupation=concept)
+            messages.success(request, _("Occupation set."))
+            return
+        others = [(c, r) for c, r in current_skills if c.pk != concept.pk]
+        if action == "add_skill":
+            others.append((concept, request.POST.get("required") == "1"))
+        vacancies.set_skills(vacancy, request.user, others)
+        messages.success(request, _("Skills saved."))
+    elif action == "add_language":
+        form = RequirementLanguageForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Choose a language and a level."))
+        data = form.cleaned_data
+        others = [(c, lv) for c, lv in current_languages if c != data["language"]]
+        vacancies.set_languages(vacancy, request.user, [*others, (data["language"], data["level"])])
+        messages.success(request, _("Languages saved."))
+    elif action == "remove_language":
+        code = request.POST.get("language", "")
+        others = [(c, lv) for c, lv in current_languages if c != code]
+        vacancies.set_languages(vacancy, request.user, others)
+        messages.success(request, _("Languages saved."))
+    else:
+        raise ValidationError(_("Unknown action."))
