@@ -19,6 +19,7 @@ from quartier.competences.profile import (
     get_participant,
     view_profile,
 )
+from quartier.partials import render_partial
 from quartier.people.consent import has_consent
 from quartier.people.models import Purpose
 from quartier.site.public_forms import (
@@ -28,8 +29,9 @@ from quartier.site.public_forms import (
     limit_public_form,
 )
 
-# Seconds between reloads of the page while a passport is being made.
-REFRESH_SECONDS = 3
+# Seconds between polls of the passports' fragment (or, without JavaScript, reloads of
+# the page) while a passport is being made.
+REFRESH_SECONDS = 2
 
 
 @allow(PROFILE_READ)
@@ -52,7 +54,8 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
                     _("The profile has not changed since this passport; here it is again."),
                 )
         return redirect("competences:passport", code=participant.public_id)
-    if not is_auto_refresh(request):  # the page reloading while a passport is made
+    # The page reloading, or its fragment polling, while a passport is made: no new read.
+    if not is_auto_refresh(request):
         view_profile(participant, request.user)
     issued = passports.passports_of(participant)
     latest = issued[0] if issued else None
@@ -73,7 +76,12 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
         "pseudonym": pseudonym(profile) if profile is not None else "",
         "contact_requests": requests_for_participant(participant),
     }
-    return render(request, "competences/passport/participant.html", context)
+    return render_partial(
+        request,
+        "competences/passport/participant.html",
+        "competences/passport/_passports.html",
+        context,
+    )
 
 
 @allow(PROFILE_READ)
