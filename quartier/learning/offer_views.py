@@ -342,6 +342,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             "title": offer_date.offer.title_text(get_language()),
             "rows": rows,
             "present": sum(1 for row in rows if row["present"]),
+            "total": len(rows),
         },
     )
 
@@ -358,6 +359,17 @@ def check_in_toggle(request: HttpRequest, pk: int, code) -> HttpResponse:
     )
     present = request.POST.get("present") == "1"
     attendance.set_attendance(registration, offer_date, present, request.user)
+    if request.htmx:
+        # A tap on the list: the person's row, and the count out of band.
+        rows = attendance.check_in_rows(offer_date)
+        context = {
+            "date": offer_date,
+            "row": next(row for row in rows if row["registration"].pk == registration.pk),
+            "count_changed": True,
+            "present": sum(1 for row in rows if row["present"]),
+            "total": len(rows),
+        }
+        return render(request, "learning/offers/_check_in_row.html", context)
     url = reverse("learning:check-in", kwargs={"pk": offer_date.pk})
     return redirect(f"{url}#person-{registration.code}")
 
