@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from quartier.economy.businesses_picker import BusinessPicker
 from quartier.economy.models import (
     Business,
     ConsultationTopic,
@@ -16,6 +17,7 @@ from quartier.economy.models import (
 )
 from quartier.lib.languages import language_choices
 from quartier.people.models import Participant
+from quartier.people.pickers import ParticipantPicker
 
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "de"]
 
@@ -42,10 +44,11 @@ class LanguagesField(forms.MultipleChoiceField):
 
 class FounderForm(forms.ModelForm):
     participant = forms.ModelChoiceField(
+        label=_("Participant"),
         queryset=Participant.objects.none(),
         to_field_name="public_id",
         required=False,
-        widget=forms.HiddenInput,
+        widget=ParticipantPicker,
     )
     languages = LanguagesField(label=_("Languages"))
 
@@ -110,7 +113,10 @@ class OutcomeForm(forms.ModelForm):
 
 class ConsultationForm(forms.Form):
     business = forms.ModelChoiceField(
-        label=_("Business"), queryset=Business.objects.all(), to_field_name="slug"
+        label=_("Business"),
+        queryset=Business.objects.all(),
+        to_field_name="slug",
+        widget=BusinessPicker(key="slug"),
     )
     date = forms.DateField(label=_("Date"), widget=DateInput)
     topics = forms.MultipleChoiceField(
@@ -151,7 +157,7 @@ class VacancyForm(forms.ModelForm):
         queryset=Participant.objects.none(),
         to_field_name="public_id",
         required=False,
-        widget=forms.TextInput,
+        widget=ParticipantPicker,
         help_text=_("The participant's code, from the person's page; only when filled."),
         error_messages={"invalid_choice": _("No participant of your organisation has this code.")},
     )

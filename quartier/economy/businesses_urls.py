@@ -1,12 +1,14 @@
 from django.urls import path
 
 from quartier.economy import businesses_import_views as import_views
+from quartier.economy import businesses_picker
 from quartier.economy import businesses_views as views
 
 # Under /<lang>/staff/economy/ in the "economy" namespace.
 urlpatterns = [
     path("businesses/", views.business_list, name="business-list"),
     path("businesses/new/", views.business_create, name="business-create"),
+    path("businesses/pick/", businesses_picker.business_pick, name="business-pick"),
     path("businesses/import/", import_views.import_upload, name="business-import-upload"),
     path(
         "businesses/import/<uuid:code>/columns/",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation, OrganisationKind
+from quartier.economy.businesses_picker import BusinessPicker
 from quartier.economy.models import (
     Business,
     CooperationKind,
@@ -157,6 +158,7 @@ class LetForm(forms.Form):
     business = forms.ModelChoiceField(
         label=_("Tenant"),
         queryset=Business.objects.exclude(status=Business.Status.CLOSED).only("id", "name"),
+        widget=BusinessPicker(open_only=True),
     )
     since = forms.DateField(label=_("Moves in on"), widget=DATE)
     supported = forms.BooleanField(
