@@ -39,7 +39,8 @@ class Picker(forms.Select):
     ``params`` go to the endpoint with every request (e.g. which field of the record
     is the value). ``preload=False`` renders only the chosen option, never the whole
     queryset (people); ``code_label`` then adds a field for a code typed by hand,
-    which wins over the select when filled.
+    which wins over the select when filled. The chosen record is then shown by its
+    value, never by a label that would need reading it.
     """
 
     template_name = "pickers/picker.html"
@@ -59,14 +60,12 @@ class Picker(forms.Select):
     def optgroups(self, name, value, attrs=None):
         if self.preload:
             return super().optgroups(name, value, attrs)
-        # Only the empty choice and the chosen one: one query by the chosen value.
-        iterator = self.choices
-        field = iterator.field
-        chosen = [v for v in value if v]
-        key = field.to_field_name or "pk"
-        rows = list(field.queryset.filter(**{f"{key}__in": chosen})) if chosen else []
+        # Only the empty choice and the chosen one, shown by its value (a code): the form
+        # may be open to people who may name the record but not read it (an advisor
+        # recording who filled a vacancy); names come only from the endpoint's search.
         everything = self.choices
-        self.choices = [("", field.empty_label or "—")] + [iterator.choice(row) for row in rows]
+        empty = getattr(getattr(everything, "field", None), "empty_label", None) or "—"
+        self.choices = [("", empty)] + [(v, v) for v in value if v]
         try:
             return super().optgroups(name, value, attrs)
         finally:
