@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import select_template
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,13 +126,19 @@ def write(request: HttpRequest, importer: Importer, job: ImportJob) -> HttpRespo
 
 
 def status(request: HttpRequest, importer: Importer, job: ImportJob) -> HttpResponse:
+    """The progress of a write; while it runs, the page polls its fragment (HTMX) or,
+    without JavaScript, reloads itself. The fragment stops polling once the job is done."""
     if job.status == ImportJob.Status.UPLOADED:
         return redirect(importer.url_names["mapping"], code=job.public_id)
     if job.status == ImportJob.Status.PREVIEWED and not job.failure:
         return redirect(importer.url_names["preview"], code=job.public_id)
-    return _render(
-        request,
-        importer,
-        "status",
-        {"job": job, "refresh": STATUS_REFRESH_SECONDS if job.is_busy else None},
-    )
+    fragment = select_template([f"{importer.template_dir}/_status.html", "imports/_status.html"])
+    context = {"job": job, "refresh": STATUS_REFRESH_SECONDS, "fragment": fragment}
+    if request.htmx:
+        response = HttpResponse(
+            fragment.render({"importer": importer, "urls": importer.url_names, **context}, request)
+        )
+    else:
+        response = _render(request, importer, "status", context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response

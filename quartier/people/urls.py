@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.participant_list, name="list"),
     path("intake/", views.intake, name="intake"),
     path("short-contacts/", views.short_contacts, name="short-contact"),
+    path("pick/", views.participant_pick, name="pick"),
     path("<uuid:code>/", views.participant_detail, name="detail"),
     path("<uuid:code>/edit/", views.participant_edit, name="edit"),
     path("<uuid:code>/entry-data/", views.entry_data, name="entry-data"),

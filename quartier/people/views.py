@@ -15,6 +15,8 @@ from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.lib.countries import country_name
 from quartier.lib.languages import language_name
+from quartier.lib.pickers import picker_response
+from quartier.lib.search import search_key
 from quartier.people import person_links, timeline
 from quartier.people.consent import ConsentError, record_consent, withdraw_consent
 from quartier.people.entry import (
@@ -38,6 +40,7 @@ from quartier.people.intake import (
     view_participant,
 )
 from quartier.people.models import Consent, Participant, ShortContact
+from quartier.people.pickers import picker_label
 from quartier.people.short_contacts import count_short_contact, month_totals
 
 PAGE_SIZE = 50
@@ -84,6 +87,42 @@ def participant_list(request: HttpRequest) -> HttpResponse:
         "people/participant_list.html",
         {"form": participant_filter.form, "page": page, "rows": rows},
     )
+
+
+@allow(CASEWORK)
+def participant_pick(request: HttpRequest) -> HttpResponse:
+    """The participant picker's endpoint: the list's rule (``CASEWORK``), audited like it.
+
+    Whom the picked person may be in a form is that form's view's business; this
+    shows only people the user could find on the list, by name, birth date and
+    Latin transliteration, so two people of the same name can be told apart.
+    """
+    people = _participants(request).filter(anonymised_at=None)
+
+    def shown(found: list[Participant]) -> list[tuple[str, str]]:
+        if found:
+            log_action(
+                "people.participant.listed",
+                actor=request.user,
+                organisation=CASEWORK.organisations(request.user)[0],
+                data={"picker": True, "people": [str(person.public_id) for person in found]},
+            )
+        return [(str(person.public_id), picker_label(person)) for person in found]
+
+    def search(query: str, limit: int) -> list[tuple[str, str]]:
+        found = people
+        for word in search_key(query).split():
+            found = found.filter(search_key__contains=word)
+        return shown(list(found.order_by("family_name", "given_name", "pk")[:limit]))
+
+    def pick(value: str) -> tuple[str, str] | None:
+        try:
+            found = list(people.filter(public_id=value))
+        except ValidationError:  # not a UUID
+            return None
+        return shown(found)[0] if found else None
+
+    return picker_response(request, search, pick)
 
 
 @allow(CASEWORK)

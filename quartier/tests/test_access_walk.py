@@ -162,7 +162,13 @@ EXPECTED: dict[str, str | set[str]] = {
             "admin",
             "outsider",
         }
-        for name in ("business-list", "business-detail", "alliance-list", "alliance-detail")
+        for name in (
+            "business-list",
+            "business-detail",
+            "business-pick",
+            "alliance-list",
+            "alliance-detail",
+        )
     },
     **{
         f"economy:{name}": {"advisor", "lead", "outsider"}
@@ -219,6 +225,7 @@ EXPECTED: dict[str, str | set[str]] = {
     "people:list": {"counsellor", "coordinator", "lead", "outsider"},
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
     "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:pick": {"counsellor", "coordinator", "lead", "outsider"},
     "people:detail": {"counsellor", "coordinator", "lead", "outsider"},
     "people:edit": {"counsellor", "coordinator", "lead", "outsider"},
     "people:entry-data": {"counsellor", "coordinator", "lead", "outsider"},

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from quartier.accounts.access import allow
@@ -19,11 +19,13 @@ from quartier.competences.profile.services import (
     get_participant,
     view_profile,
 )
+from quartier.lib.partials import render_partial
 from quartier.people.consent import has_consent
 from quartier.people.models import Purpose
 
-# Seconds between reloads of the page while a passport is being made.
-REFRESH_SECONDS = 3
+# Seconds between polls of the passports' fragment (or, without JavaScript, reloads of
+# the page) while a passport is being made.
+REFRESH_SECONDS = 2
 
 
 @allow(PROFILE_READ)
@@ -46,7 +48,8 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
                     _("The profile has not changed since this passport; here it is again."),
                 )
         return redirect("competences:passport", code=participant.public_id)
-    if not is_auto_refresh(request):  # the page reloading while a passport is made
+    # The page reloading, or its fragment polling, while a passport is made: no new read.
+    if not is_auto_refresh(request):
         view_profile(participant, request.user)
     issued = passports.passports_of(participant)
     latest = issued[0] if issued else None
@@ -67,7 +70,12 @@ def participant_passport(request: HttpRequest, code) -> HttpResponse:
         "pseudonym": pseudonym(profile) if profile is not None else "",
         "contact_requests": requests_for_participant(participant),
     }
-    return render(request, "competences/passport/participant.html", context)
+    return render_partial(
+        request,
+        "competences/passport/participant.html",
+        "competences/passport/_passports.html",
+        context,
+    )
 
 
 @allow(PROFILE_READ)

@@ -56,6 +56,7 @@ from quartier.competences.profile.services import (
 from quartier.esco.models import Concept, Label
 from quartier.lib.countries import country_name
 from quartier.lib.languages import language_name
+from quartier.lib.partials import render_partial
 
 
 def _language() -> str:
@@ -451,9 +452,11 @@ def _pick_page(request, participant, concepts, source: str, title: str, form=Non
         .filter(profile__participant=participant)
         .values_list("concept_id", flat=True)
     )
-    return render(
+    # As the counsellor types, the search answers with the choices alone (HTMX).
+    return render_partial(
         request,
         "competences/skill_pick.html",
+        "competences/_skill_choices.html",
         {
             "participant": participant,
             "title": title,

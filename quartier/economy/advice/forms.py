@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from quartier.economy.businesses.picker import BusinessPicker
 from quartier.economy.models import (
     Business,
     ConsultationTopic,
@@ -12,6 +13,7 @@ from quartier.economy.models import (
 )
 from quartier.lib.languages import language_choices
 from quartier.people.models import Participant
+from quartier.people.pickers import ParticipantPicker
 
 
 class DateInput(forms.DateInput):
@@ -36,10 +38,11 @@ class LanguagesField(forms.MultipleChoiceField):
 
 class FounderForm(forms.ModelForm):
     participant = forms.ModelChoiceField(
+        label=_("Participant"),
         queryset=Participant.objects.none(),
         to_field_name="public_id",
         required=False,
-        widget=forms.HiddenInput,
+        widget=ParticipantPicker,
     )
     languages = LanguagesField(label=_("Languages"))
 
@@ -104,7 +107,10 @@ class OutcomeForm(forms.ModelForm):
 
 class ConsultationForm(forms.Form):
     business = forms.ModelChoiceField(
-        label=_("Business"), queryset=Business.objects.all(), to_field_name="slug"
+        label=_("Business"),
+        queryset=Business.objects.all(),
+        to_field_name="slug",
+        widget=BusinessPicker(key="slug"),
     )
     date = forms.DateField(label=_("Date"), widget=DateInput)
     topics = forms.MultipleChoiceField(

@@ -7,6 +7,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.models import Organisation, OrganisationKind
+from quartier.economy.businesses.picker import BusinessPicker
 from quartier.economy.businesses.register import EDITOR_ONLY_FIELDS, FIELDS
 from quartier.economy.models import Business, ContactPerson, Sector, TrainingStepKind
 from quartier.esco.models import Concept
@@ -206,7 +207,9 @@ class StepForm(forms.Form):
 
 class AllianceForm(forms.Form):
     lead_business = forms.ModelChoiceField(
-        label=_("Lead business"), queryset=Business.objects.exclude(status="closed")
+        label=_("Lead business"),
+        queryset=Business.objects.exclude(status="closed"),
+        widget=BusinessPicker(open_only=True),
     )
     occupation = forms.ModelChoiceField(
         label=_("Occupation (ESCO)"), required=False, queryset=None, empty_label=_("None chosen")
@@ -243,6 +246,7 @@ class PartForm(forms.Form):
     business = forms.ModelChoiceField(
         label=pgettext_lazy("alliance part", "Business"),
         queryset=Business.objects.exclude(status="closed"),
+        widget=BusinessPicker(open_only=True),
     )
     covers = forms.CharField(label=_("Part of the training covered"), required=False)
     months = forms.IntegerField(label=_("Months"), required=False, min_value=1, max_value=48)

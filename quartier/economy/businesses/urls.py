@@ -1,11 +1,12 @@
 from django.urls import path
 
-from quartier.economy.businesses import views
+from quartier.economy.businesses import picker, views
 
 # Under /<lang>/staff/economy/ in the "economy" namespace.
 urlpatterns = [
     path("businesses/", views.business_list, name="business-list"),
     path("businesses/new/", views.business_create, name="business-create"),
+    path("businesses/pick/", picker.business_pick, name="business-pick"),
     path("businesses/import/", views.import_upload, name="business-import-upload"),
     path(
         "businesses/import/<uuid:code>/columns/",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from quartier.economy.businesses.picker import BusinessPicker
 from quartier.economy.models import Business, House, Unit, UnitStatus, UnitUse
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -65,6 +66,7 @@ class LetForm(forms.Form):
     business = forms.ModelChoiceField(
         label=_("Tenant"),
         queryset=Business.objects.exclude(status=Business.Status.CLOSED).only("id", "name"),
+        widget=BusinessPicker(open_only=True),
     )
     since = forms.DateField(label=_("Moves in on"), widget=DATE)
     supported = forms.BooleanField(

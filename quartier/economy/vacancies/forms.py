@@ -8,6 +8,7 @@ from quartier.economy.businesses.forms import DateInput
 from quartier.economy.models import Business, Sector, Vacancy, VacancyKind
 from quartier.lib.languages import language_choices
 from quartier.people.models import Participant
+from quartier.people.pickers import ParticipantPicker
 
 
 def _participants():
@@ -27,7 +28,7 @@ class VacancyForm(forms.ModelForm):
         queryset=Participant.objects.none(),
         to_field_name="public_id",
         required=False,
-        widget=forms.TextInput,
+        widget=ParticipantPicker,
         help_text=_("The participant's code, from the person's page; only when filled."),
         error_messages={"invalid_choice": _("No participant of your organisation has this code.")},
     )

@@ -23,6 +23,7 @@ from quartier.economy.vacancies.services import VACANCY_EDITORS, VACANCY_READERS
 from quartier.esco.models import Concept
 from quartier.esco.search import search
 from quartier.lib.languages import language_name
+from quartier.lib.partials import render_partial
 from quartier.people.intake import CASEWORK
 
 PAGE_SIZE = 50
@@ -155,7 +156,12 @@ def vacancy_edit(request: HttpRequest, code) -> HttpResponse:
 
 @allow(VACANCY_EDITORS)
 def vacancy_requirements(request: HttpRequest, code) -> HttpResponse:
-    """Occupation, skills and languages asked for: search ESCO, then add or remove."""
+    """Occupation, skills and languages asked for: search ESCO, then add or remove.
+
+    With HTMX the search answers with its hits as the user types, and a change
+    answers with the requirements' fragment (its messages inside); without, the
+    search is a GET form and a change redirects back to the page.
+    """
     vacancy = vacancies.get_vacancy(request.user, code, edit=True)
     language = get_language()
     here = reverse("economy:vacancy-requirements", kwargs={"code": vacancy.public_id})
@@ -164,25 +170,37 @@ def vacancy_requirements(request: HttpRequest, code) -> HttpResponse:
             _change_requirements(request, vacancy)
         except ValidationError as error:
             _errors(request, error)
-        return redirect(here)
+        if not request.htmx:
+            return redirect(here)
     query = request.GET.get("q", "").strip()
     kind = "occupation" if request.GET.get("kind") == "occupation" else "skill"
     hits = []
     if query:
         hits = search(query, language, kind=kind, limit=15)
+    context = {"vacancy": vacancy, "here": here, "query": query, "kind": kind, "hits": hits}
+    if request.htmx and request.htmx.target == "esco-hits":
+        return render_partial(
+            request,
+            "economy/advice/vacancy_requirements.html",
+            "economy/advice/_esco_hits.html",
+            context,
+        )
     skills = vacancy.skills.select_related("concept").prefetch_related("concept__labels")
-    context = {
-        "vacancy": vacancy,
+    context |= {
         "title": vacancy.title(language),
         "occupation": vacancy.occupation.label(language) if vacancy.occupation else "",
         "skills": [(s, s.concept.label(language)) for s in skills],
         "languages": [(language_name(row.language), row) for row in vacancy.languages.all()],
-        "query": query,
-        "kind": kind,
-        "hits": hits,
         "language_form": RequirementLanguageForm(),
+        # A change made in place shows its messages in the fragment, not on the next page.
+        "notes": list(messages.get_messages(request)) if request.htmx else [],
     }
-    return render(request, "economy/advice/vacancy_requirements.html", context)
+    return render_partial(
+        request,
+        "economy/advice/vacancy_requirements.html",
+        "economy/advice/_vacancy_requirements.html",
+        context,
+    )
 
 
 def _change_requirements(request: HttpRequest, vacancy) -> None:

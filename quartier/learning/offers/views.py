@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -151,10 +152,26 @@ def offer_detail(request: HttpRequest, code) -> HttpResponse:
             "title": offer.title_text(get_language()),
             "manages": manages,
             "dates": dates,
+            "date_form": DateForm() if manages else None,
             "confirmed": confirmed,
             "waiting": waiting,
         },
     )
+
+
+def _dates_fragment(request: HttpRequest, offer: Offer, form: DateForm) -> HttpResponse:
+    """The offer's dates with the form to add one: the answer to a change made in place."""
+    context = {
+        "offer": offer,
+        "manages": True,
+        "dates": list(OfferDate.objects.filter(offer=offer).order_by("starts_at", "pk")),
+        "date_form": form,
+        # Shown in the fragment, not again on the next page.
+        "notes": list(messages.get_messages(request)),
+    }
+    response = render(request, "learning/offers/_offer_dates.html", context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @allow(OFFER_MANAGERS)
@@ -168,9 +185,13 @@ def date_add(request: HttpRequest, code) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The date is added."))
+            if request.htmx:
+                return _dates_fragment(request, offer, DateForm())
             if "another" in request.POST:
                 return redirect(request.path)
             return _offer_redirect(offer, "dates")
+    if request.htmx and request.method == "POST":
+        return _dates_fragment(request, offer, form)
     return render(
         request,
         "learning/offers/date_form.html",
@@ -184,6 +205,8 @@ def date_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     offer_date = _managed_date(request.user, pk)
     offers.cancel_date(offer_date, request.user)
     messages.success(request, _("The date is cancelled."))
+    if request.htmx:
+        return _dates_fragment(request, offer_date.offer, DateForm())
     return _offer_redirect(offer_date.offer, "dates")
 
 
@@ -344,6 +367,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             "title": offer_date.offer.title_text(get_language()),
             "rows": rows,
             "present": sum(1 for row in rows if row["present"]),
+            "total": len(rows),
         },
     )
 
@@ -360,6 +384,17 @@ def check_in_toggle(request: HttpRequest, pk: int, code) -> HttpResponse:
     )
     present = request.POST.get("present") == "1"
     attendance.set_attendance(registration, offer_date, present, request.user)
+    if request.htmx:
+        # A tap on the list: the person's row, and the count out of band.
+        rows = attendance.check_in_rows(offer_date)
+        context = {
+            "date": offer_date,
+            "row": next(row for row in rows if row["registration"].pk == registration.pk),
+            "count_changed": True,
+            "present": sum(1 for row in rows if row["present"]),
+            "total": len(rows),
+        }
+        return render(request, "learning/offers/_check_in_row.html", context)
     url = reverse("learning:check-in", kwargs={"pk": offer_date.pk})
     return redirect(f"{url}#person-{registration.code}")
 

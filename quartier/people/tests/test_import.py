@@ -330,6 +330,49 @@ def test_a_large_file_is_written_by_the_task_queue_with_progress(
     assert "refresh" not in signed_in.get(response["Location"]).content.decode()
 
 
+def test_the_status_page_polls_its_fragment_until_the_write_is_done(
+    signed_in, project, home_org, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(services, "SYNC_WRITE_ROWS", 2)
+    rows = [[f"Name{i}", "Muster", f"{i + 1:02d}.01.1990"] for i in range(5)]
+    upload(signed_in, project, csv_bytes(["Vorname", "Nachname", "Geburtsdatum"], rows), "l.csv")
+    job = latest_job()
+    choose_columns(signed_in, job)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = signed_in.post(f"/en/staff/people/import/{job.public_id}/write/")
+    url = response["Location"]
+    page = signed_in.get(url)
+    html = page.content.decode()
+    # The full page: the reload only for browsers without JavaScript, the fragment inside.
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in html
+    assert f'<div id="import-status" hx-get="{url}" hx-trigger="every 2s"' in html
+    assert "HX-Request" in page["Vary"]
+    fragment = signed_in.get(url, headers={"HX-Request": "true"})
+    text = fragment.content.decode()
+    assert text.startswith(f'<div id="import-status" hx-get="{url}" hx-trigger="every 2s"')
+    assert "0 of 5 rows written." in text
+    assert "<html" not in text and "<h1>" not in text
+    for callback in callbacks:
+        callback()
+    done = signed_in.get(url, headers={"HX-Request": "true"}).content.decode()
+    # Done: the fragment no longer polls and links on (the importer's own links too).
+    assert "hx-trigger" not in done
+    assert "Written: 5 new, 0 changed, 0 unchanged." in done
+    assert 'href="/en/staff/people/"' in done
+    assert "<html" not in done
+    assert "noscript" not in signed_in.get(url).content.decode()
+
+
+def test_the_status_fragment_is_refused_to_anybody_else(signed_in, project, client, lead):
+    upload(signed_in, project, csv_bytes(GERMAN_HEADER, GERMAN_ROWS), "l.csv")
+    job = latest_job()
+    choose_columns(signed_in, job)
+    signed_in.post(f"/en/staff/people/import/{job.public_id}/write/")
+    client.force_login(lead)  # same organisation, not the uploader
+    url = f"/en/staff/people/import/{job.public_id}/status/"
+    assert client.get(url, headers={"HX-Request": "true"}).status_code == 404
+
+
 def many_rows(count: int) -> list[list[str]]:
     # Distinct people: 28 birth days a year, from 1940 on.
     return [[f"Vor{i}", "Muster", f"{i % 28 + 1:02d}.01.{1940 + i // 28}"] for i in range(count)]

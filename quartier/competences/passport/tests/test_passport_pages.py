@@ -138,3 +138,47 @@ def test_the_page_reloading_itself_writes_no_new_read_entries(
     # a marker for another page, or a forged one, is an ordinary read
     client.get(page_url(rami) + "?auto=forged")
     assert reads() == 2
+
+
+def test_the_passports_fragment_polls_while_the_passport_is_made(
+    client, counsellor, rami, django_capture_on_commit_callbacks
+):
+    import html
+    import re
+
+    client.force_login(counsellor)
+    client.post(page_url(rami))
+    page = client.get(page_url(rami)).content.decode()
+    # Without JavaScript the page reloads itself; with it, only the fragment is asked for.
+    assert '<noscript><meta http-equiv="refresh" content="2;url=?auto=' in page
+    poll = re.search(r'<div id="passports" hx-get="([^"]+)" hx-trigger="every 2s"', page)
+    assert poll is not None
+    fragment = client.get(html.unescape(poll.group(1)), headers={"HX-Request": "true"})
+    text = fragment.content.decode()
+    assert text.startswith('<div id="passports" hx-get=')
+    assert "The passport is being prepared." in text
+    assert "<html" not in text and "Shown to employers" not in text
+    assert "HX-Request" in fragment["Vary"]
+
+    def reads() -> int:
+        with scopes_disabled():
+            return AuditEntry.objects.filter(code="competences.profile.viewed").count()
+
+    assert reads() == 1  # the page; polling its fragment reads nothing new
+    with scopes_disabled():
+        passport = Passport.objects.get()
+    render_passport(passport.pk)
+    done = client.get(html.unescape(poll.group(1)), headers={"HX-Request": "true"}).content.decode()
+    assert reads() == 1
+    assert "hx-trigger" not in done
+    assert "Download the passport (PDF)" in done
+    assert passport.display_code in done
+
+
+def test_the_passports_fragment_is_refused_like_the_page(client, rami, personas):
+    url = page_url(rami)
+    for name in ("advisor", "coordinator", "resident", "outsider"):
+        client.force_login(personas[name])
+        response = client.get(url, headers={"HX-Request": "true"})
+        assert response.status_code in (403, 404), name
+        assert "Rami" not in response.content.decode()

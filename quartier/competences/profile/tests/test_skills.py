@@ -173,3 +173,26 @@ def test_the_taxonomys_own_suggestions_with_the_lexical_fallback(client, counsel
     assert response.status_code == 200
     assert f'value="{esco["prepare"].pk}"' in page
     assert f'value="{esco["menu"].pk}"' in page
+
+
+def test_the_search_answers_as_the_counsellor_types_with_the_choices_alone(
+    client, counsellor, rami, esco, fake_esco_search, personas
+):
+    client.force_login(counsellor)
+    page = client.get(url(rami, "skill-search")).content.decode()
+    assert 'hx-target="#skill-choices"' in page and 'hx-trigger="input changed' in page
+    response = client.get(
+        url(rami, "skill-search"), {"q": "Speisen", "kind": "skill"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert html.startswith('<div id="skill-choices">')
+    assert f'value="{esco["prepare"].pk}"' in html and "<h1>" not in html
+    assert "HX-Request" in response["Vary"]
+    # The fragment is refused like the page.
+    for name in ("advisor", "coordinator", "outsider"):
+        client.force_login(personas[name])
+        response = client.get(
+            url(rami, "skill-search"), {"q": "Speisen"}, headers={"HX-Request": "true"}
+        )
+        assert response.status_code in (403, 404), name
+        assert "prepare dishes" not in response.content.decode()

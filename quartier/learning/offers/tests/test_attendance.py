@@ -93,3 +93,55 @@ def test_attendance_appears_on_the_participants_timeline(
     page = client.get(f"/en/staff/people/{lan.public_id}/").content.decode()
     assert "Registered: Digital fit" in page
     assert "Attended: Digital fit" in page
+
+
+def test_a_tap_with_htmx_saves_the_same_and_answers_with_the_row_and_the_count(
+    client, coordinator, home_org, django_assert_num_queries
+):
+    offer = make_offer(home_org, coordinator)
+    anna = register(offer, None, name="Anna", email="anna@example.org")
+    register(offer, None, name="Boris", email="boris@example.org")
+    date = offer.dates.get()
+    client.force_login(coordinator)
+    toggle = url("check-in-toggle", pk=date.pk, code=anna.code)
+    # session, user, memberships, the date with its offer, the registration; in the write's
+    # transaction (3 savepoints, 3 releases) the attendance looked up and inserted and the
+    # audit entry; then the list: registrations, their attendance on the date
+    with django_assert_num_queries(16):
+        response = client.post(toggle, {"present": "1"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.startswith(f'<li id="person-{anna.code}">')
+    assert 'aria-pressed="true"' in html and "Boris" not in html
+    assert '<span id="check-in-count" hx-swap-oob="true">1 of 2 present</span>' in html
+    assert "<html" not in html
+    assert [row["present"] for row in check_in_rows(date)] == [True, False]
+    # Checked out again: the row says so, the count goes down.
+    html = client.post(toggle, {"present": "0"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'aria-pressed="false"' in html and "0 of 2 present" in html
+    assert [row["present"] for row in check_in_rows(date)] == [False, False]
+
+
+def test_the_check_in_rows_post_with_htmx_and_without(client, coordinator, home_org):
+    offer = make_offer(home_org, coordinator)
+    anna = register(offer, None, name="Anna", email="anna@example.org")
+    date = offer.dates.get()
+    client.force_login(coordinator)
+    page = client.get(url("check-in", pk=date.pk)).content.decode()
+    toggle = url("check-in-toggle", pk=date.pk, code=anna.code)
+    assert f'<form method="post" action="{toggle}" hx-post="{toggle}"' in page
+    assert f'hx-target="#person-{anna.code}" hx-swap="outerHTML"' in page
+    assert '<span id="check-in-count">0 of 1 present</span>' in page
+
+
+def test_a_tap_with_htmx_is_refused_to_others(client, personas, home_org, coordinator):
+    offer = make_offer(home_org, coordinator)
+    anna = register(offer, None, name="Anna", email="anna@example.org")
+    date = offer.dates.get()
+    toggle = url("check-in-toggle", pk=date.pk, code=anna.code)
+    for name, status in [("counsellor", 403), ("advisor", 403), ("outsider", 404)]:
+        client.force_login(personas[name])
+        response = client.post(toggle, {"present": "1"}, headers={"HX-Request": "true"})
+        assert response.status_code == status, name
+        assert "Anna" not in response.content.decode()
+    assert [row["present"] for row in check_in_rows(date)] == [False]

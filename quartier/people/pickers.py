@@ -1,0 +1,38 @@
+"""The participant picker: a field for forms that name a person, and how a person is shown.
+
+The field's choices are the form's (its view's scope); the search behind it is
+``people:pick``, which shows only whom the participant list would show.
+"""
+
+import unicodedata
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from quartier.lib.pickers import Picker
+from quartier.lib.search import search_key
+
+
+def is_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one (accents allowed)."""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
+def picker_label(person) -> str:
+    """Name · birth date · the name in Latin letters when it is written in another script."""
+    name = f"{person.given_name} {person.family_name}"
+    parts = [name]
+    if person.date_of_birth:
+        parts.append(date_format(person.date_of_birth, "SHORT_DATE_FORMAT"))
+    if not is_latin(name):
+        parts.append(person.name_latin or search_key(person.given_name, person.family_name))
+    return " · ".join(parts)
+
+
+class ParticipantPicker(Picker):
+    """The widget for a ``ModelChoiceField`` of participants keyed by ``public_id``."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            "people:pick", preload=False, code_label=_("Code from the person's page"), attrs=attrs
+        )
