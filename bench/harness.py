@@ -169,7 +169,7 @@ def setup() -> None:
 
 
 def prepare_database() -> None:
-    """Migrate the bench database and load the site pack (both do nothing when done)."""
+    """Migrate the bench database and load the site pack (both safe to repeat)."""
     call_command("migrate", verbosity=0)
     call_command("load-site", str(ROOT / "sitepacks" / "leipzig-ost.toml"), verbosity=0)
 
