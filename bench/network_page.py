@@ -4,48 +4,33 @@
 
 Generates the businesses and their relations once (kept in the database named by
 DATABASE_URL, by default var/bench.sqlite3; names start with "Bench"), then requests
-the network page through Django's test client in this process — unfiltered (all
-parties, so drawn grouped by sector), by kind, by sector, for one quarter, and by
-sector and kind (few enough parties to draw one by one) — and prints p50/p95 of the server time in
-milliseconds and the number of queries of each page.
+the network page through Django's test client in this process, signed in as a
+business advisor — unfiltered (all parties, so drawn grouped by sector), by kind, by
+sector, for one quarter, and by sector and kind (few enough parties to draw one by
+one) — and prints p50/p95 of the server time beside the bare page's (`bare_urls.py`),
+measured alternately with it, and the queries and size of each page.
 """
 
 import argparse
-import os
 import random
-import statistics
-import sys
-import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
-os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
-os.environ.setdefault("HTTPS", "false")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quartier.settings")
+import harness
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
-import django  # noqa: E402
+harness.setup()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User  # noqa: E402
+# The product modules this script uses, in one place.
+from quartier.accounts.models import (  # noqa: E402
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
 from quartier.economy.models import Business, Cooperation, CooperationKind, Sector  # noqa: E402
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return statistics.median(ordered), p95
 
 
 def generate(businesses: int, relations: int) -> None:
@@ -100,8 +85,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     args = parser.parse_args()
 
-    call_command("migrate", verbosity=0)
-    call_command("load-site", str(ROOT / "sitepacks" / "leipzig-ost.toml"), verbosity=0)
+    harness.prepare_database()
     generate(args.businesses, args.relations)
     organisation = Organisation.objects.get(slug="ic-e")
     user, _ = User.objects.get_or_create(email="bench-advisor@quartier.example")
@@ -112,39 +96,34 @@ def main() -> None:
     client.force_login(user)
     today = timezone.localdate()
     quarter_start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+    first_sector = Sector.objects.order_by("position").first().slug
     url = reverse("economy:network")
     pages = {
         "all": {},
         "by kind": {"kind": "supplier"},
-        "by sector": {"sector": Sector.objects.order_by("position").first().slug},
-        "quarter": {"start": quarter_start.isoformat(), "end": today.isoformat()},
+        "by sector": {"sector": first_sector},
+        "this quarter": {"start": quarter_start.isoformat(), "end": today.isoformat()},
         # Few enough parties to draw one by one.
-        "sector+kind": {
-            "sector": Sector.objects.order_by("position").first().slug,
-            "kind": "mentoring",
-        },
+        "sector and kind": {"sector": first_sector, "kind": "mentoring"},
     }
-    print(
-        f"{Business.objects.count()} businesses, {Cooperation.objects.count()} relations, "
-        f"{args.requests} requests per page"
-    )
+    bare = harness.get_page(client, harness.bare_page_url())
+    rows = []
     for name, params in pages.items():
-        client.get(url, params)  # warm up
-        runs = []
-        for _ in range(args.requests):
-            start = time.perf_counter()
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(url, params)
-            runs.append((time.perf_counter() - start) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{url} answered {response.status_code}")
-        grouped = b'data-grouped="yes"' in response.content
-        p50, p95 = percentiles(runs)
-        print(
-            f"{name:<12} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {len(queries)} queries   "
-            f"{'grouped by sector' if grouped else 'one node per party'}   "
-            f"{len(response.content) // 1024} KiB"
+        page = harness.get_page(client, url, params)
+        queries, response = harness.count_queries(page)
+        drawn = (
+            "grouped by sector" if b'data-grouped="yes"' in response.content else "one node each"
         )
+        samples, baseline = harness.measure(page, bare, args.requests)
+        note = f"{queries} queries, {drawn}, {len(response.content) // 1024} KiB"
+        rows.append(harness.Row(f"network, {name}", samples, "bare page", baseline, note))
+
+    print(
+        f"\n{harness.database_name()}: {Business.objects.count()} businesses, "
+        f"{Cooperation.objects.count()} relations\n{args.requests} requests of each page, "
+        "each beside one of the bare page\n"
+    )
+    print(harness.table(rows))
 
 
 if __name__ == "__main__":
