@@ -1,4 +1,4 @@
-"""The bench's own arithmetic and table (not part of the suite: run it by path)."""
+"""The bench's own arithmetic and table (the suite collects it with the rest)."""
 
 from harness import Row, percentile, table
 
