@@ -235,7 +235,7 @@ def import_files(
         Concept.objects.bulk_update(changed, fields, batch_size=BATCH)
         result.concepts_created, result.concepts_updated = len(new), len(changed)
         progress(_("concepts"), len(uris), len(uris))
-        ids = {}
+        ids: dict[str, int] = {}
         for chunk in _chunks(uris):
             ids.update(Concept.objects.filter(uri__in=chunk).values_list("uri", "id"))
 
@@ -285,11 +285,12 @@ def _import_relations(relations, ids, result, progress):
                 )
     wanted = {(ids[o], ids[s]): kind for o, s, kind, _line, _name in relations}
     occupation_ids = sorted({pair[0] for pair in wanted})
-    existing = {}
+    existing: dict[tuple[int, int], Relation] = {}
     for chunk in _chunks(occupation_ids):
-        for relation in Relation.objects.filter(occupation_id__in=chunk):
-            existing[(relation.occupation_id, relation.skill_id)] = relation
-    new, changed = [], []
+        for stored in Relation.objects.filter(occupation_id__in=chunk):
+            existing[(stored.occupation_id, stored.skill_id)] = stored
+    new: list[Relation] = []
+    changed: list[Relation] = []
     for (occupation_id, skill_id), kind in wanted.items():
         relation = existing.get((occupation_id, skill_id))
         if relation is None:

@@ -135,7 +135,7 @@ def search(
         if score > best.get(concept_id, (0.0, ""))[0]:
             best[concept_id] = (score, shown)
     ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
-    semantic_pairs = []
+    semantic_pairs: list[tuple[int, float]] = []
     if semantic and len(ranked) < limit:
         known = {pk for pk, _ in ranked}
         for pk, cosine in rank(query, (kind,), limit + len(known))[0]:

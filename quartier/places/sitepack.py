@@ -35,10 +35,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation
 from quartier.database import analyse
+from quartier.lib.model_fields import model_field
 from quartier.places.models import (
     ContactPoint,
     Neighbourhood,
@@ -82,7 +84,7 @@ Translations = dict[LanguageCode, Annotated[str, StringConstraints(min_length=1)
 
 def _checked_by(model: type[models.Model], name: str) -> AfterValidator:
     """Validate a translation table with the rules of the model field it is stored in."""
-    field = model._meta.get_field(name)
+    field = model_field(model, name)
 
     def check(value: dict[str, str]) -> dict[str, str]:
         # A site pack's messages are for operators, in English like the rest.
@@ -247,7 +249,7 @@ def cross_check(pack: SitePackSpec) -> list[str]:
     return problems
 
 
-def _location(error: dict) -> str:
+def _location(error: ErrorDetails) -> str:
     path = ""
     for part in error["loc"]:
         if isinstance(part, int):
@@ -354,12 +356,13 @@ def load_site_pack(path: Path | str, actor=None) -> LoadSummary:
             quarter, _created = Quarter.objects.update_or_create(
                 slug=quarter_spec.slug, defaults={"name": quarter_spec.name}
             )
-            for spec in quarter_spec.neighbourhoods:
+            for neighbourhood_spec in quarter_spec.neighbourhoods:
                 neighbourhood, _created = Neighbourhood.objects.update_or_create(
-                    slug=spec.slug, defaults={"name": spec.name, "quarter": quarter}
+                    slug=neighbourhood_spec.slug,
+                    defaults={"name": neighbourhood_spec.name, "quarter": quarter},
                 )
-                neighbourhood_slugs.append(spec.slug)
-                for code in spec.postcodes:
+                neighbourhood_slugs.append(neighbourhood_spec.slug)
+                for code in neighbourhood_spec.postcodes:
                     Postcode.objects.update_or_create(
                         code=code, defaults={"neighbourhood": neighbourhood}
                     )

@@ -154,9 +154,9 @@ def sections(profile: CompetenceProfile, languages: list[str]) -> list[Section]:
     spoken = sorted_languages(list(profile.languages.all()))
     if spoken:
         section = Section("languages", heading(languages, _("Languages")))
-        for item in spoken:
+        for spoken_language in spoken:
             section.rows.append(
-                row(languages, "competences/passport/_language.html", _language(item))
+                row(languages, "competences/passport/_language.html", _language(spoken_language))
             )
         result.append(section)
     groups = grouped_skills(list(profile.skills.all()))
@@ -175,17 +175,17 @@ def sections(profile: CompetenceProfile, languages: list[str]) -> list[Section]:
     experience = list(profile.experience.all())
     if experience:
         section = Section("experience", heading(languages, _("Experience")))
-        for item in experience:
+        for entry in experience:
             section.rows.append(
-                row(languages, "competences/passport/_experience.html", _experience(item))
+                row(languages, "competences/passport/_experience.html", _experience(entry))
             )
         result.append(section)
     informal = list(profile.informal.all())
     if informal:
         section = Section("informal", heading(languages, _("Informal competences")))
-        for item in informal:
+        for competence in informal:
             section.rows.append(
-                row(languages, "competences/passport/_informal.html", _informal(item))
+                row(languages, "competences/passport/_informal.html", _informal(competence))
             )
         result.append(section)
     return result

@@ -113,9 +113,9 @@ def attach_evidence(qualification: Qualification, by, upload: UploadedFile) -> Q
 
 
 def remove_evidence(qualification: Qualification, by) -> Qualification:
-    if not qualification.evidence:
-        return qualification
     name = qualification.evidence.name
+    if not name:  # no file (a file field is false exactly when its name is empty)
+        return qualification
     storage = qualification.evidence.storage
     with transaction.atomic():
         qualification.evidence = ""
@@ -138,13 +138,16 @@ def remove_evidence(qualification: Qualification, by) -> Qualification:
 
 def open_evidence(qualification: Qualification, by):
     """The stored file, opened for reading; the read is audited. Caller checks permission."""
+    name = qualification.evidence.name
+    if not name:
+        raise ValueError("The qualification has no evidence file.")
     log_action(
         "competences.evidence.viewed",
         actor=by,
         subject=qualification,
         organisation=qualification.profile.organisation,
     )
-    return qualification.evidence.storage.open(qualification.evidence.name, "rb")
+    return qualification.evidence.storage.open(name, "rb")
 
 
 def delete_files(names: list[str]) -> None:

@@ -30,7 +30,7 @@ def _validate(skill: LanguageSkill) -> None:
     )
 
 
-def _unique(participant: Participant, skill: LanguageSkill) -> None:
+def _unique(skill: LanguageSkill) -> None:
     others = LanguageSkill.objects.with_scopes_disabled().filter(
         profile_id=skill.profile_id, language=skill.language
     )
@@ -44,7 +44,7 @@ def add_language(participant: Participant, by, **fields) -> LanguageSkill:
 
     def validate(skill):
         _validate(skill)
-        _unique(participant, skill)
+        _unique(skill)
 
     return add_part(LanguageSkill, participant, by, "competences.language.added", fields, validate)
 
@@ -54,7 +54,7 @@ def change_language(skill: LanguageSkill, by, **fields) -> LanguageSkill:
 
     def validate(part):
         _validate(part)
-        _unique(None, part)
+        _unique(part)
 
     return change_part(skill, by, "competences.language.changed", fields, validate)
 

@@ -60,7 +60,10 @@ def view_founder(founder: Founder, by) -> None:
 
 
 def _check(founder: Founder) -> None:
-    if founder.participant_id and founder.participant.organisation_id != founder.organisation_id:
+    if (
+        founder.participant is not None
+        and founder.participant.organisation_id != founder.organisation_id
+    ):
         raise ValidationError(_("Choose a participant of your own organisation."))
     if not founder.participant_id and not founder.name.strip():
         raise ValidationError(_("Give the founder's name, or choose a participant."))

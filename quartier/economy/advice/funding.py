@@ -20,6 +20,7 @@ from quartier.economy.models import (
     FundingKind,
     FundingProgramme,
 )
+from quartier.lib.model_fields import model_field
 
 CATALOGUE = Path(__file__).with_name("funding.toml")
 FIELDS = ("name", "provider", "kind", "link", "eligibility", "descriptions")
@@ -48,7 +49,7 @@ def load_catalogue(path: Path = CATALOGUE) -> tuple[int, int]:
             }
             for field in FIELDS[4:]:
                 # The texts' own field validates and strips them before they are written.
-                texts = FundingProgramme._meta.get_field(field)
+                texts = model_field(FundingProgramme, field)
                 values[field] = texts.clean(values[field], None)
             programme, was_created = FundingProgramme.objects.update_or_create(
                 slug=slug, defaults={**values, "active": entry.get("active", True)}

@@ -42,6 +42,7 @@ from quartier.imports.cells import (
 )
 from quartier.imports.forms import MappingForm, UploadForm
 from quartier.lib.languages import OTHER_LANGUAGES
+from quartier.lib.model_fields import max_length
 from quartier.places.models import Postcode
 
 SLUG = re.compile(r"^[-a-z0-9_]+$")
@@ -77,7 +78,7 @@ FIELDS = (
 )
 
 TEXT_LENGTHS = {
-    name: Business._meta.get_field(name).max_length
+    name: max_length(Business, name)
     for name in ("name", "street", "house_number", "postcode", "city", "slug")
 }
 YES_WORDS = {"ja", "j", "yes", "y", "x", "1", "true", "wahr"}

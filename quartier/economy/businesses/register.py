@@ -115,11 +115,10 @@ def with_supported(queryset: QuerySet[Business]) -> QuerySet[Business]:
 
 def unique_slug(name: str, exclude_pk: int | None = None) -> str:
     base = slugify(anyascii(name))[:70].strip("-") or "betrieb"
-    taken = set(
-        Business.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
+    others = Business.objects.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    taken = set(others.values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
@@ -176,7 +175,7 @@ def save_business(business: Business | None, values: dict, by) -> Business:
     creating = business is None
     if creating and not is_editor(by):
         raise ValidationError(_("Only business advisors and project leads add businesses."))
-    if not creating and not editable_businesses(by).filter(pk=business.pk).exists():
+    if business is not None and not editable_businesses(by).filter(pk=business.pk).exists():
         raise Http404
     business = business or Business()
     editor = is_editor(by)

@@ -240,7 +240,7 @@ def suggest_partners(alliance: TrainingAlliance, limit: int = 10) -> list[Sugges
         if business.same_occupation:
             suggestion.score += 4
             suggestion.reasons.append(_("has trained in this occupation in another alliance"))
-        if business.sector_id in sectors:
+        if business.sector is not None and business.sector_id in sectors:
             suggestion.score += 2
             suggestion.reasons.append(
                 _("same sector: %(sector)s") % {"sector": business.sector.name()}
@@ -257,7 +257,7 @@ def suggest_partners(alliance: TrainingAlliance, limit: int = 10) -> list[Sugges
         if business.interest_in_training:
             suggestion.score += 1
             suggestion.reasons.append(_("interested in training"))
-        if business.neighbourhood_id in neighbourhoods:
+        if business.neighbourhood is not None and business.neighbourhood_id in neighbourhoods:
             suggestion.score += 1
             suggestion.reasons.append(
                 _("in the same neighbourhood: %(name)s") % {"name": business.neighbourhood.name}

@@ -1,7 +1,9 @@
 """Cooperation relations: recording and ending them, filtering, and counts per period."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -165,7 +167,10 @@ def counts_per_period(
         f"p{index}": Count("id", filter=active_between(period.start, period.end))
         for index, period in enumerate(spans)
     }
-    found = {row["kind"]: row for row in base.order_by().values("kind").annotate(**aggregates)}
+    # Each row holds the kind and one count per period (the aggregates' names).
+    found: dict[str, Mapping[str, Any]] = {
+        row["kind"]: row for row in base.order_by().values("kind").annotate(**aggregates)
+    }
     rows = []
     for kind in CooperationKind:
         counted = found.get(kind.value, {})

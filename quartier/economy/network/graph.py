@@ -197,15 +197,17 @@ def build_network(rows: list[dict], sectors: list, max_nodes: int | None = None)
         nodes = sorted(groups.values(), key=lambda n: (_group_rank(sector_order, n.group), n.key))
         counted: dict[tuple[str, str], list[int]] = {}
         for row, a, b in pairs:
-            ends = sorted((a.group, b.group), key=lambda g: (_group_rank(sector_order, g), g))
-            numbers = counted.setdefault((ends[0], ends[1]), [0] * len(KIND_ORDER))
+            group_ends = sorted((a.group, b.group), key=lambda g: (_group_rank(sector_order, g), g))
+            numbers = counted.setdefault((group_ends[0], group_ends[1]), [0] * len(KIND_ORDER))
             numbers[KIND_ORDER.index(row["kind"])] += 1
         edges = []
-        for (a, b), numbers in sorted(
+        for (group_a, group_b), numbers in sorted(
             counted.items(),
             key=lambda item: tuple((_group_rank(sector_order, g), g) for g in item[0]),
         ):
-            edge = Edge(groups[a], groups[b], "", "", GROUPED_COLOUR, "", count=sum(numbers))
+            edge = Edge(
+                groups[group_a], groups[group_b], "", "", GROUPED_COLOUR, "", count=sum(numbers)
+            )
             edge.by_kind = [
                 (labels[kind], number) for kind, number in zip(KIND_ORDER, numbers, strict=True)
             ]

@@ -26,6 +26,8 @@ from quartier.economy.models import (
     VacancySkill,
     VacancyStatus,
 )
+from quartier.esco.models import Concept
+from quartier.lib.model_fields import model_field
 
 # Staff who read every vacancy (to place people in them) and those who edit any.
 READING_ROLES = (Role.BUSINESS_ADVISOR, Role.COUNSELLOR, Role.PROJECT_LEAD)
@@ -97,27 +99,30 @@ def public_vacancies() -> QuerySet[Vacancy]:
 
 def _validate(vacancy: Vacancy, by) -> None:
     for name in ("titles", "descriptions"):
-        setattr(vacancy, name, Vacancy._meta.get_field(name).clean(getattr(vacancy, name), vacancy))
+        setattr(vacancy, name, model_field(Vacancy, name).clean(getattr(vacancy, name), vacancy))
     if vacancy.kind not in VacancyKind.values:
         raise ValidationError(_("Choose a known kind of vacancy."))
     if vacancy.status not in VacancyStatus.values:
         raise ValidationError(_("Choose a known status."))
     if vacancy.pay_period and vacancy.pay_period not in PayPeriod.values:
         raise ValidationError(_("Choose a known pay period."))
-    paid = vacancy.pay_min is not None and vacancy.pay_max is not None
-    if paid and vacancy.pay_max < vacancy.pay_min:
+    if (
+        vacancy.pay_min is not None
+        and vacancy.pay_max is not None
+        and vacancy.pay_max < vacancy.pay_min
+    ):
         raise ValidationError(_("The highest pay cannot be below the lowest."))
     if (vacancy.pay_min is not None or vacancy.pay_max is not None) and not vacancy.pay_period:
         raise ValidationError(_("Say whether the pay is per hour, month or year."))
     if vacancy.hours_per_week is not None and not (0 < vacancy.hours_per_week <= 60):
         raise ValidationError(_("Hours per week must be between 1 and 60."))
-    if vacancy.occupation_id and vacancy.occupation.kind != "occupation":
+    if vacancy.occupation is not None and vacancy.occupation.kind != "occupation":
         raise ValidationError(_("Choose an occupation, not a skill."))
     if vacancy.status != VacancyStatus.FILLED:
         vacancy.filled_by = None
         vacancy.filled_on = None
     elif (
-        vacancy.filled_by_id is not None
+        vacancy.filled_by is not None
         and vacancy.filled_by.organisation_id not in VACANCY_EDITORS.organisations(by)
     ):
         raise ValidationError(_("Choose a participant of your own organisation."))
@@ -181,7 +186,7 @@ def update_vacancy(vacancy: Vacancy, by, **values) -> Vacancy:
 
 
 @transaction.atomic
-def set_skills(vacancy: Vacancy, by, skills: list[tuple[object, bool]]) -> None:
+def set_skills(vacancy: Vacancy, by, skills: list[tuple[Concept, bool]]) -> None:
     """Replace the skills asked for: (ESCO skill concept, required) pairs."""
     seen = set()
     rows = []
@@ -227,8 +232,6 @@ def set_languages(vacancy: Vacancy, by, languages: list[tuple[str, str]]) -> Non
 
 def pay_text(vacancy: Vacancy) -> str:
     """The pay range as a short text, or "" when none is given."""
-    if vacancy.pay_min is None and vacancy.pay_max is None:
-        return ""
 
     def money(amount: Decimal) -> str:
         return f"{amount:.2f} €".replace(".00 €", " €")
@@ -237,6 +240,8 @@ def pay_text(vacancy: Vacancy) -> str:
         amount = f"{money(vacancy.pay_min)} – {money(vacancy.pay_max)}"
     elif vacancy.pay_min is not None:
         amount = _("from %(amount)s") % {"amount": money(vacancy.pay_min)}
-    else:
+    elif vacancy.pay_max is not None:
         amount = _("up to %(amount)s") % {"amount": money(vacancy.pay_max)}
+    else:
+        return ""
     return f"{amount} {vacancy.get_pay_period_display()}".strip()

@@ -265,6 +265,8 @@ def request_individual(
 
 def counsellors_for(point: ContactPoint) -> list[User]:
     """Users who may take appointments at the place. One query."""
+    if point.organisation_id is None:
+        return []  # a place of no organisation has no one to take appointments
     ids = Membership.objects.filter(
         organisation_id=point.organisation_id, role__in=APPOINTMENT_ROLES
     ).values("user_id")

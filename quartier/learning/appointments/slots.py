@@ -133,6 +133,8 @@ def _free_counsellors(
 def availability_windows(point: ContactPoint) -> list[Window]:
     """The availability of those who take appointments for the place's organisation now
     (active users with the role there, not only an old entry). One query."""
+    if point.organisation_id is None:
+        return []  # a place of no organisation has no one to take appointments
     members = Membership.objects.filter(
         organisation_id=point.organisation_id, role__in=APPOINTMENT_ROLES
     ).values("user_id")
@@ -182,7 +184,11 @@ def slots_for(
     opening = [Window(h.weekday, h.opens, h.closes) for h in point.opening_hours.all()]
     availability = availability_windows(point)
     since = datetime.combine(first_day, time.min, tzinfo=calendar.zone)
-    busy = busy_times(point, {w.user_id for w in availability}, since) if availability else []
+    busy = (
+        busy_times(point, {w.user_id for w in availability if w.user_id is not None}, since)
+        if availability
+        else []
+    )
     return free_slots(
         opening=opening,
         availability=availability,

@@ -38,6 +38,8 @@ def send_reminders(now: datetime | None = None) -> int:
         if not claim_reminder(appointment_id, now):
             continue
         appointment = load_for_mail(appointment_id)
+        if appointment is None:
+            continue  # deleted after its reminder was claimed
         if appointment.email:
             with translation.override(appointment.language):
                 context = {"appointment": appointment, "manage_url": manage_url(appointment)}

@@ -7,7 +7,7 @@ feed with STATUS:CANCELLED, so calendars that subscribed remove it.
 """
 
 from collections.abc import Iterable
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.urls import reverse
@@ -69,7 +69,7 @@ def calendar_bytes(dates: Iterable[OfferDate], language: str, name: str = "") ->
 
 def public_feed_dates():
     """Dates of published offers, from 90 days back on. One query."""
-    since = timezone.now() - timezone.timedelta(days=90)
+    since = timezone.now() - timedelta(days=90)
     return (
         OfferDate.objects.filter(offer__published=True, ends_at__gte=since)
         .select_related("offer", "offer__contact_point")

@@ -22,7 +22,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
-from quartier.learning.models import Attendance, OfferDate, Registration, RegistrationSource
+from quartier.learning.models import (
+    Attendance,
+    OfferDate,
+    Registration,
+    RegistrationSource,
+    RegistrationStatus,
+)
 from quartier.people import rights
 
 PUBLIC_RETENTION = timedelta(days=90)
@@ -117,7 +123,7 @@ def register() -> None:
             "cancelled_at": _("cancelled at"),
             "dates_attended": _("dates attended"),
         },
-        choices={"status": dict(Registration._meta.get_field("status").choices)},
+        choices={"status": dict(RegistrationStatus.choices)},
     )
     rights.register_eraser("learning", erase)
     rights.register_anonymiser("learning", anonymise)

@@ -10,6 +10,7 @@ unpublished offers are a 404.
 """
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +33,7 @@ from quartier.learning.offers.registrations import (
     mail_context,
     mail_message,
 )
+from quartier.lib.model_fields import model_field
 from quartier.places.directory import locate_postcode
 
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
@@ -103,7 +105,13 @@ def free_places(offer: Offer) -> int | None:
     """Needs ``with_places``; None means no limit."""
     if offer.capacity is None:
         return None
-    return max(offer.capacity - offer.confirmed_count, 0)
+    return max(offer.capacity - _annotated_count(offer, "confirmed_count"), 0)
+
+
+def _annotated_count(offer: Offer, name: str) -> int:
+    """A count added by ``with_places`` (an annotation, so not known to the model)."""
+    count: int = getattr(offer, name)
+    return count
 
 
 def upcoming_dates(now: datetime | None = None) -> Prefetch:
@@ -121,7 +129,7 @@ def _clean_texts(fields: dict[str, Any], *, creating: bool) -> None:
     for name in ("title", "description"):
         if name in fields or creating:
             try:
-                fields[name] = Offer._meta.get_field(name).clean(fields.get(name), None)
+                fields[name] = model_field(Offer, name).clean(fields.get(name), None)
             except ValidationError as error:
                 raise OfferError(" ".join(error.messages)) from None
 
@@ -236,7 +244,7 @@ def _mail_date_cancelled_after_commit(offer_date: OfferDate) -> None:
     )
     for registration_id in ids:
         transaction.on_commit(
-            lambda rid=registration_id: send_date_cancelled_mail.enqueue(rid, offer_date.pk)
+            partial(send_date_cancelled_mail.enqueue, registration_id, offer_date.pk)
         )
 
 

@@ -7,7 +7,9 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from quartier.learning.appointments import tasks
 from quartier.learning.appointments.services import confirm_appointment, request_individual
+from quartier.learning.models import Appointment
 
 from .fixtures import *  # noqa: F403
 from .fixtures import book, counsellor_available
@@ -71,3 +73,17 @@ def test_contact_details_of_long_past_appointments_are_forgotten(tomorrow, lerno
     assert tomorrow.start == WEDNESDAY_10
     request.refresh_from_db()
     assert request.name == "Open Request"  # still waiting for an answer
+
+
+def test_an_appointment_deleted_after_its_reminder_was_claimed_is_skipped(tomorrow, monkeypatch):
+    """Deleted between the claim and the read (another process): nothing is sent, no crash."""
+    claim = tasks.claim_reminder
+
+    def claim_then_delete(appointment_id, now):
+        claimed = claim(appointment_id, now)
+        Appointment.objects.with_scopes_disabled().filter(pk=appointment_id).delete()
+        return claimed
+
+    monkeypatch.setattr(tasks, "claim_reminder", claim_then_delete)
+    assert tasks.send_reminders(TUESDAY_NOON) == 0
+    assert mail.outbox == []
