@@ -26,11 +26,11 @@ def world(live_server):
     from django_scopes import scopes_disabled
 
     from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User
-    from quartier.competences.languages import add_language
     from quartier.competences.models import Passport
-    from quartier.competences.passport import issue_passport
-    from quartier.learning.offers import add_date, create_offer
-    from quartier.learning.registrations import register
+    from quartier.competences.passport.services import issue_passport
+    from quartier.competences.profile.languages import add_language
+    from quartier.learning.offers.registrations import register
+    from quartier.learning.offers.services import add_date, create_offer
     from quartier.people.intake import take_in
     from quartier.people.models import Project
 
