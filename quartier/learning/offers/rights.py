@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.audit import log_action
 from quartier.learning.models import Attendance, OfferDate, Registration, RegistrationSource
 from quartier.people import rights
+from quartier.people.parts import Exporter
 
 PUBLIC_RETENTION = timedelta(days=90)
 ANONYMISED_NAME = "Anonymised"
@@ -104,8 +105,9 @@ def anonymise_past_public_registrations(now=None) -> int:
     return count
 
 
-def register() -> None:
-    rights.register_exporter(
+def export_sections() -> list[Exporter]:
+    """The registrations section of the export (``offers/person.py`` offers it to people)."""
+    section = rights.export_section(
         "learning",
         registration_rows,
         title=_("Courses and events"),
@@ -119,5 +121,4 @@ def register() -> None:
         },
         choices={"status": dict(Registration._meta.get_field("status").choices)},
     )
-    rights.register_eraser("learning", erase)
-    rights.register_anonymiser("learning", anonymise)
+    return [section]
