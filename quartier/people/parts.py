@@ -96,7 +96,7 @@ class PersonLink:
     """A link on the person page (see ``PersonPart.person_links``)."""
 
     url_name: str
-    label: str
+    label: Any  # a translated text, lazy or not
     access: Access
     order: int = 100
 

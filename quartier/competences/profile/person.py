@@ -28,7 +28,7 @@ from quartier.people.parts import Exporter, PersonLink, PersonPart, TimelineEntr
 class ProfilePart(PersonPart):
     def export_sections(self) -> list[Exporter]:
         esco = {"esco": _("ESCO concept")}
-        sections = (
+        sections: tuple[tuple[str, Any, Any, list[str], Any, dict[str, Any]], ...] = (
             (
                 "competences_profile",
                 rights.profile_rows,
