@@ -6,15 +6,17 @@ class CompetencesConfig(AppConfig):
     name = "quartier.competences"
     label = "competences"
     verbose_name = _("Competences")
+    # What each part adds to a person: links, timeline entries, export sections, erasure
+    # steps, a withdrawal hook (quartier.people.parts; people knows nothing of competences).
+    person_parts = [
+        "quartier.competences.profile.person.ProfilePart",
+        "quartier.competences.passport.person.PassportPart",
+        "quartier.competences.employers.person.EmployersPart",
+    ]
 
     def ready(self) -> None:
-        # Each part adds its links, timeline entries, export sections, erasure steps and
-        # menu items to the registries of people and accounts (which know nothing of
-        # competences). Imported here: the parts' modules need the models loaded.
+        # The employer view adds its menu items to the navigation of accounts. Imported
+        # here: the part's modules need the models loaded.
         from quartier.competences.employers import setup as employers_setup
-        from quartier.competences.passport import setup as passport_setup
-        from quartier.competences.profile import setup as profile_setup
 
-        profile_setup.register()
-        passport_setup.register()
         employers_setup.register()

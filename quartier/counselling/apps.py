@@ -6,20 +6,14 @@ class CounsellingConfig(AppConfig):
     name = "quartier.counselling"
     label = "counselling"
     verbose_name = _("Counselling")
+    # Counselling adds to the person's timeline, export, erasure and the participant
+    # list (quartier.people.parts); people itself knows nothing of counselling.
+    person_parts = ["quartier.counselling.person.CounsellingPart"]
 
     def ready(self) -> None:
         from quartier.accounts import navigation
         from quartier.accounts.access import roles
         from quartier.accounts.models import Role
-        from quartier.counselling import listing, rights
-        from quartier.counselling.timeline import timeline_entries
-        from quartier.people import timeline
-
-        # Counselling adds to the person's timeline and to their export and
-        # erasure; people itself knows nothing of counselling.
-        timeline.register(timeline_entries)
-        rights.register()
-        listing.register()
 
         navigation.register(
             navigation.NavItem("counselling:my-cases", _("My cases"), roles(Role.COUNSELLOR), 20)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.counselling.cases import CASE_WORK, counsellors_of
 from quartier.counselling.models import Case, CaseStatus, Goal, GoalKind
-from quartier.people import listing
+from quartier.people.parts import ParticipantFilter
 
 
 def _cases():
@@ -54,7 +54,9 @@ def _by_counsellor(participants, value, user):
     )
 
 
-def register() -> None:
-    listing.register(listing.ParticipantFilter("case_status", _status_field, _by_status))
-    listing.register(listing.ParticipantFilter("goal", _goal_field, _by_goal))
-    listing.register(listing.ParticipantFilter("counsellor", _counsellor_field, _by_counsellor))
+def filters() -> list[ParticipantFilter]:
+    return [
+        ParticipantFilter("case_status", _status_field, _by_status),
+        ParticipantFilter("goal", _goal_field, _by_goal),
+        ParticipantFilter("counsellor", _counsellor_field, _by_counsellor),
+    ]

@@ -18,8 +18,8 @@ people whose retention date has passed. The certificate and its issuer stay:
 they name a kind of qualification and a school, not the person, and the
 "gained a qualification" indicator needs them.
 
-``register()`` hooks all three into ``quartier.people.rights``; call it from
-``CounsellingConfig.ready``.
+``CounsellingPart`` (``counselling/person.py``) offers all three to people
+through ``quartier.people.parts.PersonPart``.
 """
 
 from typing import Any
@@ -28,8 +28,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
-from quartier.counselling.models import Case, CaseShare, Contact, Goal, Referral, Topic
+from quartier.counselling.models import (
+    Case,
+    CaseShare,
+    Contact,
+    Exit,
+    FollowUp,
+    Goal,
+    Referral,
+    Topic,
+)
 from quartier.lib.languages import language_name
+from quartier.people import rights
+from quartier.people.parts import Exporter
 
 Rows = list[dict[str, Any]]
 
@@ -175,11 +186,8 @@ def topic_label(code: str) -> str:
     return str(dict(Topic.choices).get(code, code))
 
 
-def register() -> None:
-    """Add counselling's export sections, eraser and anonymiser to the people registries."""
-    from quartier.counselling.models import Exit, FollowUp
-    from quartier.people import rights
-
+def export_sections() -> list[Exporter]:
+    """Counselling's sections of the export: cases, goals, contacts, referrals, shares."""
     case_description = rights.describe(Case, CASE_FIELDS)
     for model, fields in (
         (Exit, ["exit_date", "situation", "qualification_gained", "certificate", "issuer"]),
@@ -196,9 +204,11 @@ def register() -> None:
             "follow_up_done_on": _("follow-up done on"),
         }
     )
-    rights.register_exporter(
-        "counselling_cases", case_rows, title=_("Counselling cases"), **case_description
-    )
+    sections = [
+        rights.export_section(
+            "counselling_cases", case_rows, title=_("Counselling cases"), **case_description
+        )
+    ]
     for name, rows, model, fields, title in (
         ("counselling_goals", goal_rows, Goal, GOAL_FIELDS, _("Goals")),
         ("counselling_contacts", contact_rows, Contact, CONTACT_FIELDS, _("Counselling contacts")),
@@ -207,14 +217,17 @@ def register() -> None:
         description = rights.describe(model, fields)
         description["labels"]["case"] = _("case")
         formatters = {"language": language_name, "topics": topic_label} if model is Contact else {}
-        rights.register_exporter(name, rows, title=title, formatters=formatters, **description)
+        sections.append(
+            rights.export_section(name, rows, title=title, formatters=formatters, **description)
+        )
     share_description = rights.describe(CaseShare, SHARE_FIELDS)
     share_description["labels"].update({"case": _("case"), "organisation": _("shared with")})
-    rights.register_exporter(
-        "counselling_shares",
-        share_rows,
-        title=_("Cases shared with other organisations"),
-        **share_description,
+    sections.append(
+        rights.export_section(
+            "counselling_shares",
+            share_rows,
+            title=_("Cases shared with other organisations"),
+            **share_description,
+        )
     )
-    rights.register_eraser("counselling", erase)
-    rights.register_anonymiser("counselling", anonymise)
+    return sections

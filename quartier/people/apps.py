@@ -6,13 +6,13 @@ class PeopleConfig(AppConfig):
     name = "quartier.people"
     label = "people"
     verbose_name = _("Participants")
+    # What people itself adds to a person (people/parts.py); the feature apps name theirs.
+    person_parts = ["quartier.people.person.PeoplePart"]
 
     def ready(self) -> None:
         from quartier.accounts.navigation import NavItem, register
-        from quartier.people import timeline
         from quartier.people.intake import CASEWORK
 
         register(NavItem("people:list", _("Participants"), CASEWORK, order=100))
         register(NavItem("people:intake", _("New intake"), CASEWORK, order=110))
         register(NavItem("people:import-upload", _("Import a list"), CASEWORK, order=120))
-        timeline.register(timeline.people_entries)

@@ -1,11 +1,10 @@
 """Consent as a record: given in a wording and a language, withdrawn with immediate effect."""
 
-from collections.abc import Callable
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quartier.accounts.audit import log_action
+from quartier.people import parts
 from quartier.people.models import Consent, Participant, Purpose
 
 # The wording each purpose is currently asked in; a new wording gets a new version.
@@ -14,17 +13,6 @@ CURRENT_WORDING = dict.fromkeys(Purpose.values, "2026-1")
 
 class ConsentError(ValueError):
     pass
-
-
-# Called as hook(consent, by) inside the withdrawal's transaction, once the consent is
-# withdrawn: other apps stop what rested on it (people imports none of them).
-WITHDRAWAL_HOOKS: list[Callable[[Consent, object], None]] = []
-
-
-def register_withdrawal_hook(hook: Callable[[Consent, object], None]) -> None:
-    """Run ``hook(consent, by)`` whenever a consent is withdrawn; register once, in ready()."""
-    if hook not in WITHDRAWAL_HOOKS:
-        WITHDRAWAL_HOOKS.append(hook)
 
 
 def record_consent(
@@ -60,7 +48,11 @@ def record_consent(
 
 
 def withdraw_consent(consent: Consent, by) -> Consent:
-    """Withdraw at once; everything that checks ``has_consent`` sees it from now on."""
+    """Withdraw at once; everything that checks ``has_consent`` sees it from now on.
+
+    Every ``PersonPart.consent_withdrawn`` runs inside the transaction, so other apps
+    stop what rested on the consent (people imports none of them).
+    """
     with transaction.atomic():
         updated = (
             _consents(consent.participant)
@@ -74,8 +66,8 @@ def withdraw_consent(consent: Consent, by) -> Consent:
                 subject=consent.participant,
                 data={"purpose": consent.purpose},
             )
-            for hook in WITHDRAWAL_HOOKS:
-                hook(consent, by)
+            for part in parts.person_parts():
+                part.consent_withdrawn(consent, by)
     consent.withdrawn_at = _consents(consent.participant).get(pk=consent.pk).withdrawn_at
     return consent
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.lib.pdf import render_pdf
 from quartier.people.consent import CURRENT_WORDING
 from quartier.people.models import INFORMATION_ONLY, Participant, Purpose
-from quartier.people.rights import EXPORTERS
+from quartier.people.rights import exporters
 
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
@@ -109,8 +109,9 @@ def display_value(
 def readable_sections(export: dict[str, Any]) -> list[dict[str, Any]]:
     """The export's sections as titled lists of records, each a list of (label, value)."""
     sections = []
+    by_name = exporters()
     for name, rows in export["sections"].items():
-        exporter = EXPORTERS.get(name)
+        exporter = by_name.get(name)
         labels = exporter.labels if exporter else {}
         choices = exporter.choices if exporter else {}
         formatters = exporter.formatters if exporter else {}

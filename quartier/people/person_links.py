@@ -1,38 +1,26 @@
-"""Links on the person page that other parts of Quartier add (export, erasure, a new case).
+"""Links on the person page that parts of Quartier add (export, erasure, the competence profile).
 
-Register in ``AppConfig.ready()``::
+A part returns them from ``PersonPart.person_links`` (``people/parts.py``)::
 
-    from quartier.people import person_links
-    person_links.register(person_links.PersonLink("people:export", _("Export"), CASEWORK))
+    def person_links(self):
+        return [PersonLink("people:export-json", _("Export the data (JSON)"), RIGHTS, 70)]
 
 The URL is reversed with the person's ``code`` (their public id); the page
 shows a link only to users whom ``access`` allows.
 """
 
-from dataclasses import dataclass
-
 from django.urls import reverse
 
-from quartier.accounts.access import Access
+from quartier.people import parts
+from quartier.people.parts import PersonLink
 
-_LINKS: dict[str, "PersonLink"] = {}
-
-
-@dataclass(frozen=True)
-class PersonLink:
-    url_name: str
-    label: str
-    access: Access
-    order: int = 100
-
-
-def register(link: PersonLink) -> None:
-    _LINKS[link.url_name] = link
+__all__ = ["PersonLink", "links_for"]
 
 
 def links_for(participant, user) -> list[dict[str, str]]:
+    links = {link.url_name: link for part in parts.person_parts() for link in part.person_links()}
     visible = sorted(
-        (link for link in _LINKS.values() if link.access.allows(user)),
+        (link for link in links.values() if link.access.allows(user)),
         key=lambda link: (link.order, link.url_name),
     )
     return [

@@ -1,10 +1,10 @@
 """Data-subject rights: export everything about a person, erase, anonymise after retention.
 
 Export (Art. 15 and 20 GDPR)
-    ``export_person`` collects one section per registered exporter. People
-    registers its own sections here (the record, the ESF+ entry data, the
-    consents, who accessed the record); other apps add theirs from their
-    ``AppConfig.ready`` with ``register_exporter`` so that people never imports
+    ``export_person`` collects the sections of every ``PersonPart``
+    (``people/parts.py``). People's own part (``people/person.py``) gives the
+    record, the ESF+ entry data, the consents and who accessed the record; other
+    apps name their parts in their ``AppConfig`` so that people never imports
     them (DESIGN.md: dependencies point one way).
 
 Erasure (Art. 17 GDPR, limited by Art. 17(3)(b))
@@ -19,7 +19,7 @@ What erasure deletes at once (consent-based or not needed for monitoring):
     and number, the name in Latin letters, every spoken language other than the
     preferred one; every live consent except the ESF monitoring notice (which is
     information under a legal obligation, not consent) is withdrawn; whatever
-    other apps registered with ``register_eraser`` (e.g. counselling notes).
+    other apps' parts erase (``PersonPart.erase``) (e.g. counselling notes).
 
 What erasure keeps until the retention date, and why:
     given and family name (to identify the person whose monitoring data is kept
@@ -41,22 +41,19 @@ Every step writes the audit log.
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 from django_tasks import task
 
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import AuditEntry
-from quartier.lib.countries import country_name
-from quartier.lib.languages import language_name
 from quartier.lib.search import search_key
+from quartier.people import parts
 from quartier.people.models import (
     Consent,
     ContactChannel,
@@ -64,6 +61,7 @@ from quartier.people.models import (
     Participant,
     Purpose,
 )
+from quartier.people.parts import Exporter, Rows
 
 logger = logging.getLogger(__name__)
 
@@ -72,38 +70,8 @@ ANONYMISED_GIVEN_NAME = "Anonymised"
 ANONYMISED_FAMILY_NAME = "participant"
 ANONYMISE_BATCH_SIZE = 500
 
-Rows = list[dict[str, Any]]
 
-
-@dataclass(frozen=True)
-class Exporter:
-    """One section of a person's export.
-
-    ``rows`` returns plain values (str, int, bool, date, datetime, UUID, lists of
-    those); the JSON keeps them machine-readable, the PDF shows ``labels`` for
-    the keys, ``choices`` (key → code → label) for coded values and
-    ``formatters`` (key → function of one value, or of each item of a list)
-    for codes that are not model choices, such as languages and countries.
-    """
-
-    name: str
-    rows: Callable[[Participant], Rows]
-    title: Any
-    labels: Mapping[str, Any] = field(default_factory=dict)
-    choices: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    formatters: Mapping[str, Callable[[Any], str]] = field(default_factory=dict)
-
-
-EXPORTERS: dict[str, Exporter] = {}
-
-# Called with (participant, by) when erasure is requested.
-ERASERS: dict[str, Callable[[Participant, Any], None]] = {}
-
-# Called with a list of participant ids (one batch) when they are anonymised.
-ANONYMISERS: dict[str, Callable[[list[int]], None]] = {}
-
-
-def register_exporter(
+def export_section(
     name: str,
     rows: Callable[[Participant], Rows],
     *,
@@ -111,15 +79,15 @@ def register_exporter(
     labels: Mapping[str, Any] | None = None,
     choices: Mapping[str, Mapping[str, Any]] | None = None,
     formatters: Mapping[str, Callable[[Any], str]] | None = None,
-) -> None:
-    """Add a section to every person's export; call it from ``AppConfig.ready``.
+) -> Exporter:
+    """One section of every person's export, for ``PersonPart.export_sections``.
 
     ``rows(participant)`` runs outside any organisation scope question: it gets
     the participant (already checked to belong to the requesting organisation)
     and must return only that person's data. It should query a constant number
-    of times. Registering a name again replaces the earlier exporter.
+    of times.
     """
-    EXPORTERS[name] = Exporter(
+    return Exporter(
         name=name,
         rows=rows,
         title=title or name,
@@ -129,26 +97,17 @@ def register_exporter(
     )
 
 
-def register_eraser(name: str, erase: Callable[[Participant, Any], None]) -> None:
-    """Add a step to ``request_erasure``: delete the consent-based data an app holds.
-
-    ``erase(participant, by)`` runs inside the erasure's transaction; it writes
-    its own audit entries if it changes records.
-    """
-    ERASERS[name] = erase
-
-
-def register_anonymiser(name: str, anonymise: Callable[[list[int]], None]) -> None:
-    """Add a step to ``anonymise_expired``: anonymise what an app holds on these people.
-
-    ``anonymise(participant_ids)`` runs once per batch inside its transaction,
-    with scopes disabled; it must be idempotent and set-wise (a few queries per batch).
-    """
-    ANONYMISERS[name] = anonymise
+def exporters() -> dict[str, Exporter]:
+    """Every part's export sections by name, in the parts' order."""
+    return {
+        exporter.name: exporter
+        for part in parts.person_parts()
+        for exporter in part.export_sections()
+    }
 
 
 def describe(model: type[models.Model], fields: list[str]) -> dict[str, dict]:
-    """Labels and choices of ``fields``, for ``register_exporter(..., **describe(...))``."""
+    """Labels and choices of ``fields``, for ``export_section(..., **describe(...))``."""
     labels: dict[str, Any] = {}
     choices: dict[str, dict[str, Any]] = {}
     for name in fields:
@@ -204,7 +163,7 @@ CONSENT_FIELDS = ["purpose", "wording_version", "language", "given_at", "withdra
 ACCESS_FIELDS = ["created_at", "code", "organisation"]
 
 
-def _participant_rows(participant: Participant) -> Rows:
+def participant_rows(participant: Participant) -> Rows:
     """Needs organisation, project, quarter and neighbourhood selected on the participant."""
     row: dict[str, Any] = {}
     for name in PARTICIPANT_FIELDS:
@@ -213,7 +172,7 @@ def _participant_rows(participant: Participant) -> Rows:
     return [row]
 
 
-def _entry_rows(participant: Participant) -> Rows:
+def entry_rows(participant: Participant) -> Rows:
     """One query."""
     entries = EntryData.objects.with_scope(organisation=participant.organisation_id).filter(
         participant=participant
@@ -221,7 +180,7 @@ def _entry_rows(participant: Participant) -> Rows:
     return [{name: getattr(entry, name) for name in ENTRY_FIELDS} for entry in entries]
 
 
-def _consent_rows(participant: Participant) -> Rows:
+def consent_rows(participant: Participant) -> Rows:
     """One query (recipients joined)."""
     consents = (
         Consent.objects.with_scope(organisation=participant.organisation_id)
@@ -238,7 +197,7 @@ def _consent_rows(participant: Participant) -> Rows:
     ]
 
 
-def _access_rows(participant: Participant) -> Rows:
+def access_rows(participant: Participant) -> Rows:
     """Who (which organisation) did what with the record, when. One query.
 
     Staff members' own names and addresses stay out: the person learns the
@@ -263,37 +222,6 @@ def _access_rows(participant: Participant) -> Rows:
         ]
 
 
-_participant_description = describe(Participant, PARTICIPANT_FIELDS)
-_participant_description["labels"]["public_id"] = _("reference number")
-register_exporter(
-    "participant",
-    _participant_rows,
-    title=_("Personal details"),
-    formatters={
-        "languages": language_name,
-        "preferred_language": language_name,
-        "citizenships": country_name,
-    },
-    **_participant_description,
-)
-register_exporter(
-    "entry_data", _entry_rows, title=_("ESF+ entry data"), **describe(EntryData, ENTRY_FIELDS)
-)
-register_exporter(
-    "consents",
-    _consent_rows,
-    title=_("Consents"),
-    formatters={"language": language_name},
-    **describe(Consent, CONSENT_FIELDS),
-)
-register_exporter(
-    "access_log",
-    _access_rows,
-    title=_("Who used the record"),
-    **describe(AuditEntry, ACCESS_FIELDS),
-)
-
-
 def collect_export(participant: Participant) -> dict[str, Any]:
     """Everything about the person: ``{"format", "exported_at", "sections": {name: rows}}``.
 
@@ -302,7 +230,7 @@ def collect_export(participant: Participant) -> dict[str, Any]:
     return {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now(),
-        "sections": {name: exporter.rows(participant) for name, exporter in EXPORTERS.items()},
+        "sections": {name: exporter.rows(participant) for name, exporter in exporters().items()},
     }
 
 
@@ -313,7 +241,7 @@ def export_person(participant: Participant, by, export_format: str) -> dict[str,
             "people.participant.exported",
             actor=by,
             subject=participant,
-            data={"format": export_format, "sections": list(EXPORTERS)},
+            data={"format": export_format, "sections": list(exporters())},
         )
         return collect_export(participant)
 
@@ -370,8 +298,8 @@ def request_erasure(participant: Participant, by) -> Participant:
         Consent.objects.with_scope(organisation=participant.organisation_id).filter(
             participant=participant, withdrawn_at=None
         ).exclude(purpose=Purpose.ESF_NOTICE).update(withdrawn_at=now)
-        for erase in ERASERS.values():
-            erase(participant, by)
+        for part in parts.person_parts():
+            part.erase(participant, by)
         log_action(
             "people.participant.erasure_requested",
             actor=by,
@@ -426,8 +354,8 @@ def anonymise_participants(ids: list[int]) -> int:
         Consent.objects.filter(participant_id__in=done_ids, withdrawn_at=None).update(
             withdrawn_at=now
         )
-        for anonymise in ANONYMISERS.values():
-            anonymise(done_ids)
+        for part in parts.person_parts():
+            part.anonymise(done_ids)
         for person in done:
             log_action("people.participant.anonymised", subject=person)
     return len(done)

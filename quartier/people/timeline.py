@@ -1,11 +1,7 @@
 """The timeline on the person page: everything that happened, newest first, from every app.
 
-Apps contribute through providers, registered in their ``AppConfig.ready()``::
-
-    from quartier.people import timeline
-    timeline.register(timeline_entries)
-
-A provider is called as ``provider(participant, user)`` and returns a list of
+Parts contribute through ``PersonPart.timeline_entries`` (``people/parts.py``),
+called as ``timeline_entries(participant, user)``; it returns a list of
 dicts ``{"when", "kind", "title", "url"}``: ``when`` an aware datetime or a date,
 ``kind`` a short stable code (``"contact"``, ``"consent"``), ``title`` a
 translated text, ``url`` a link or ``None``. It runs inside the request's
@@ -15,36 +11,16 @@ constant number of queries (the person page's count is asserted).
 ``people`` knows no other app: the dependencies point one way, towards it.
 """
 
-from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import TypedDict
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quartier.people import parts
 from quartier.people.models import INFORMATION_ONLY, Participant
+from quartier.people.parts import TimelineEntry
 
-
-class TimelineEntry(TypedDict):
-    when: datetime | date
-    kind: str
-    title: str
-    url: str | None
-
-
-Provider = Callable[[Participant, object], list[TimelineEntry]]
-
-_PROVIDERS: list[Provider] = []
-
-
-def register(provider: Provider) -> None:
-    """Add a provider; registering the same one twice has no effect."""
-    if provider not in _PROVIDERS:
-        _PROVIDERS.append(provider)
-
-
-def providers() -> list[Provider]:
-    return list(_PROVIDERS)
+__all__ = ["TimelineEntry", "entries_for", "people_entries"]
 
 
 def _moment(when: datetime | date) -> datetime:
@@ -54,8 +30,10 @@ def _moment(when: datetime | date) -> datetime:
 
 
 def entries_for(participant: Participant, user) -> list[TimelineEntry]:
-    """All providers' entries, newest first."""
-    entries = [entry for provider in _PROVIDERS for entry in provider(participant, user)]
+    """All parts' entries, newest first (entries of the same moment in the parts' order)."""
+    entries = [
+        entry for part in parts.person_parts() for entry in part.timeline_entries(participant, user)
+    ]
     return sorted(entries, key=lambda entry: _moment(entry["when"]), reverse=True)
 
 

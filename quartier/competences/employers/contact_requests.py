@@ -183,6 +183,7 @@ def cancel_open_requests(participant_ids: list[int], by=None, reason: str = "") 
 
 
 def on_consent_withdrawn(consent, by) -> None:
-    """Withdrawal hook (people.consent): the profile is hidden at once; open requests end."""
+    """On withdrawal (``EmployersPart.consent_withdrawn``): the profile is hidden at once; open
+    requests end."""
     if consent.purpose == Purpose.EMPLOYER_PROFILE and consent.recipient_id is None:
         cancel_open_requests([consent.participant_id], by, reason="consent_withdrawn")

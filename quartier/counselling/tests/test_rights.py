@@ -9,9 +9,10 @@ from quartier.counselling.contacts import add_contact
 from quartier.counselling.goals import add_goal
 from quartier.counselling.models import CaseShare, Contact, Exit, Goal, Referral
 from quartier.counselling.outcomes import record_exit
+from quartier.counselling.person import CounsellingPart
 from quartier.counselling.referrals import refer
 from quartier.counselling.sharing import share_case
-from quartier.people import rights
+from quartier.people import parts, rights
 from quartier.people.consent import record_consent
 from quartier.people.models import Purpose
 
@@ -20,15 +21,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def registered():
-    """Counselling's hooks in the people registries, restored afterwards."""
-    saved = (dict(rights.EXPORTERS), dict(rights.ERASERS), dict(rights.ANONYMISERS))
-    counselling_rights.register()
-    yield
-    for registry, before in zip(
-        (rights.EXPORTERS, rights.ERASERS, rights.ANONYMISERS), saved, strict=True
-    ):
-        registry.clear()
-        registry.update(before)
+    """Counselling's part is among those people asks (named in ``CounsellingConfig``)."""
+    assert any(isinstance(part, CounsellingPart) for part in parts.person_parts())
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.audit import log_action
 from quartier.economy.models import Founder, FundingApplication, Vacancy
 from quartier.people import rights as people_rights
+from quartier.people.parts import Exporter
 
 Rows = list[dict[str, Any]]
 
@@ -81,8 +82,9 @@ def anonymise(participant_ids: list[int]) -> None:
     Vacancy.objects.filter(filled_by_id__in=participant_ids).update(filled_by=None)
 
 
-def register() -> None:
-    people_rights.register_exporter(
+def export_sections() -> list[Exporter]:
+    """Founder records and filled vacancies in the export (``advice/person.py`` offers them)."""
+    founder = people_rights.export_section(
         "economy_founder",
         founder_rows,
         title=_("Founding a business"),
@@ -97,11 +99,10 @@ def register() -> None:
             "applications": _("funding applications"),
         },
     )
-    people_rights.register_exporter(
+    filled = people_rights.export_section(
         "economy_vacancies_filled",
         filled_rows,
         title=_("Vacancies filled"),
         labels={"title": _("title"), "business": _("business"), "filled_on": _("filled on")},
     )
-    people_rights.register_eraser("economy_advice", erase)
-    people_rights.register_anonymiser("economy_advice", anonymise)
+    return [founder, filled]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.audit import log_action
 from quartier.learning.models import Appointment, Visit
 from quartier.people import rights
+from quartier.people.parts import Exporter
 
 ANONYMISED_NAME = "Anonymised"
 
@@ -76,21 +77,21 @@ def anonymise(participant_ids: list[int]) -> None:
     _clear(participant_ids)
 
 
-def register() -> None:
-    rights.register_exporter(
+def export_sections() -> list[Exporter]:
+    """Appointments and visits in the export (``appointments/person.py`` offers them)."""
+    appointments = rights.export_section(
         "learning_appointments",
         appointment_rows,
         title=_("Appointments"),
         **_with_place(rights.describe(Appointment, APPOINTMENT_FIELDS)),
     )
-    rights.register_exporter(
+    visits = rights.export_section(
         "learning_visits",
         visit_rows,
         title=_("Visits to the learning place"),
         **_with_place(rights.describe(Visit, VISIT_FIELDS)),
     )
-    rights.register_eraser("learning_appointments", erase)
-    rights.register_anonymiser("learning_appointments", anonymise)
+    return [appointments, visits]
 
 
 def _with_place(description: dict) -> dict:

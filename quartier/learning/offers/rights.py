@@ -30,6 +30,7 @@ from quartier.learning.models import (
     RegistrationStatus,
 )
 from quartier.people import rights
+from quartier.people.parts import Exporter
 
 PUBLIC_RETENTION = timedelta(days=90)
 ANONYMISED_NAME = "Anonymised"
@@ -110,8 +111,9 @@ def anonymise_past_public_registrations(now=None) -> int:
     return count
 
 
-def register() -> None:
-    rights.register_exporter(
+def export_sections() -> list[Exporter]:
+    """The registrations section of the export (``offers/person.py`` offers it to people)."""
+    section = rights.export_section(
         "learning",
         registration_rows,
         title=_("Courses and events"),
@@ -125,5 +127,4 @@ def register() -> None:
         },
         choices={"status": dict(RegistrationStatus.choices)},
     )
-    rights.register_eraser("learning", erase)
-    rights.register_anonymiser("learning", anonymise)
+    return [section]

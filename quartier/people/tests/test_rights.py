@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry
-from quartier.people import rights
+from quartier.people import parts
 from quartier.people.consent import has_consent, record_consent
 from quartier.people.entry import change_entry_data
 from quartier.people.intake import take_in
@@ -20,9 +20,7 @@ from quartier.people.rights import (
     anonymise_expired,
     anonymise_expired_task,
     export_person,
-    register_anonymiser,
-    register_eraser,
-    register_exporter,
+    export_section,
     request_erasure,
 )
 
@@ -35,15 +33,14 @@ def frozen(time_machine):
 
 
 @pytest.fixture
-def registries():
-    """Restore the extension registries after a test registers its own."""
-    saved = (dict(rights.EXPORTERS), dict(rights.ERASERS), dict(rights.ANONYMISERS))
-    yield
-    for registry, before in zip(
-        (rights.EXPORTERS, rights.ERASERS, rights.ANONYMISERS), saved, strict=True
-    ):
-        registry.clear()
-        registry.update(before)
+def add_part(monkeypatch):
+    """Install one more person part (after the installed ones) for this test only."""
+
+    def add(part: parts.PersonPart) -> None:
+        installed = parts.person_parts()
+        monkeypatch.setattr(parts, "person_parts", lambda: (*installed, part))
+
+    return add
 
 
 @pytest.fixture
@@ -120,12 +117,20 @@ def test_the_export_holds_the_record_the_entry_data_and_the_consents(olena, coun
     assert codes()[-1] == "people.participant.exported"
 
 
-def test_other_apps_add_sections_without_people_knowing_them(olena, counsellor, registries):
-    register_exporter(
-        "cases",
-        lambda participant: [{"status": "active", "holder": str(participant.organisation)}],
-        title="Cases",
-    )
+def test_other_apps_add_sections_without_people_knowing_them(olena, counsellor, add_part):
+    class Cases(parts.PersonPart):
+        def export_sections(self):
+            return [
+                export_section(
+                    "cases",
+                    lambda participant: [
+                        {"status": "active", "holder": str(participant.organisation)}
+                    ],
+                    title="Cases",
+                )
+            ]
+
+    add_part(Cases())
     sections = export_person(olena, counsellor, "json")["sections"]
     assert sections["cases"] == [{"status": "active", "holder": "Beratung Ost"}]
 
@@ -188,9 +193,14 @@ def test_erasure_asked_twice_keeps_the_first_date(olena, counsellor, time_machin
     assert request_erasure(olena, counsellor).erasure_requested_at == first
 
 
-def test_erasure_runs_what_other_apps_registered(olena, counsellor, registries):
+def test_erasure_runs_what_other_apps_registered(olena, counsellor, add_part):
     seen = []
-    register_eraser("cases", lambda participant, by: seen.append((participant.pk, by)))
+
+    class Cases(parts.PersonPart):
+        def erase(self, participant, by):
+            seen.append((participant.pk, by))
+
+    add_part(Cases())
     request_erasure(olena, counsellor)
     assert seen == [(olena.pk, counsellor)]
 
@@ -328,10 +338,15 @@ def test_anonymisation_is_idempotent(programme):
         assert dict(Participant.objects.values_list("pk", "anonymised_at")) == first
 
 
-def test_anonymisation_runs_what_other_apps_registered(programme, registries):
+def test_anonymisation_runs_what_other_apps_registered(programme, add_part):
     people, _running = programme
     batches = []
-    register_anonymiser("cases", batches.append)
+
+    class Cases(parts.PersonPart):
+        def anonymise(self, participant_ids):
+            batches.append(participant_ids)
+
+    add_part(Cases())
     anonymise_expired(batch_size=2)
     assert sorted(pk for batch in batches for pk in batch) == sorted(p.pk for p in people)
     assert [len(batch) for batch in batches] == [2, 2, 1]

@@ -4,10 +4,11 @@ import pytest
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry
-from quartier.people import timeline
+from quartier.people import parts
 from quartier.people.consent import record_consent, withdraw_consent
 from quartier.people.intake import take_in
 from quartier.people.models import Consent, Purpose
+from quartier.people.person import PeoplePart
 
 pytestmark = pytest.mark.django_db
 
@@ -101,10 +102,11 @@ def test_the_timeline_gathers_every_registered_provider_newest_first(
         assert participant == olena and user == counsellor
         return [{"when": date(2026, 3, 11), "kind": "contact", "title": "Talked", "url": "/x/"}]
 
-    monkeypatch.setattr(timeline, "_PROVIDERS", [])
-    timeline.register(timeline.people_entries)
-    timeline.register(contacts)
-    timeline.register(contacts)  # twice has no effect
+    class Contacts(parts.PersonPart):
+        def timeline_entries(self, participant, user):
+            return contacts(participant, user)
+
+    monkeypatch.setattr(parts, "person_parts", lambda: (PeoplePart(), Contacts()))
     client.force_login(counsellor)
     entries = client.get(url(olena)).context["timeline"]
     assert [(entry["kind"], entry["title"]) for entry in entries] == [
@@ -119,7 +121,7 @@ def test_the_person_page_needs_a_constant_number_of_queries(
     client, olena, counsellor, other_org, monkeypatch, django_assert_num_queries
 ):
     # Other apps' timeline providers assert their own query counts.
-    monkeypatch.setattr(timeline, "_PROVIDERS", [timeline.people_entries])
+    monkeypatch.setattr(parts, "person_parts", lambda: (PeoplePart(),))
     client.force_login(counsellor)
 
     def count():

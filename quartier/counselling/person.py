@@ -1,0 +1,30 @@
+"""What counselling adds to a person (``quartier.people.parts.PersonPart``).
+
+The cases, goals, contacts, referrals and shares in the export, their free text cleared
+on erasure and anonymisation (``counselling/rights.py``), the case status, goal and
+counsellor filters of the participant list (``counselling/listing.py``) and the cases'
+events on the timeline (``counselling/timeline.py``). People knows nothing of counselling.
+"""
+
+from typing import Any
+
+from quartier.counselling import listing, rights, timeline
+from quartier.people.models import Participant
+from quartier.people.parts import Exporter, ParticipantFilter, PersonPart, TimelineEntry
+
+
+class CounsellingPart(PersonPart):
+    def export_sections(self) -> list[Exporter]:
+        return rights.export_sections()
+
+    def erase(self, participant: Participant, by: Any) -> None:
+        rights.erase(participant, by)
+
+    def anonymise(self, participant_ids: list[int]) -> None:
+        rights.anonymise(participant_ids)
+
+    def list_filters(self) -> list[ParticipantFilter]:
+        return listing.filters()
+
+    def timeline_entries(self, participant: Participant, user: Any) -> list[TimelineEntry]:
+        return timeline.timeline_entries(participant, user)
