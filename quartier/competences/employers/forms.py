@@ -4,25 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quartier.competences.employers.contact_requests import CONTACT_MAX, MESSAGE_MAX
-from quartier.lib.languages import language_choices
-from quartier.places.models import Quarter
-
-
-class CandidateFilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Skill or occupation"),
-        required=False,
-        max_length=100,
-        help_text=_("For example: cook, care, Verkauf."),
-    )
-    language = forms.ChoiceField(label=_("Speaks"), required=False)
-    quarter = forms.ModelChoiceField(
-        label=_("Quarter"), queryset=Quarter.objects.all(), required=False
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("Any language")), *language_choices()]
 
 
 class ContactRequestForm(forms.Form):

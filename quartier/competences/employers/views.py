@@ -13,11 +13,8 @@ from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.competences.employers import contact_requests as requests_
 from quartier.competences.employers import services as employers
-from quartier.competences.employers.forms import (
-    AnswerForm,
-    CandidateFilterForm,
-    ContactRequestForm,
-)
+from quartier.competences.employers.filters import CandidateFilter
+from quartier.competences.employers.forms import AnswerForm, ContactRequestForm
 from quartier.competences.employers.models import LIVE_REQUEST_STATUSES, ContactRequest
 from quartier.competences.profile.services import with_parts
 from quartier.people.intake import view_participant
@@ -32,16 +29,10 @@ ANSWERING = requests_.ANSWERING
 @allow(employers.EMPLOYER)
 def candidate_list(request: HttpRequest) -> HttpResponse:
     employer = employers.employer_organisation(request.user)
-    form = CandidateFilterForm(request.GET or None)
     profiles = employers.visible_profiles()
-    if form.is_valid():
-        data = form.cleaned_data
-        profiles = employers.filter_candidates(
-            profiles,
-            text=data["q"].strip(),
-            language=data["language"],
-            quarter=data["quarter"].pk if data["quarter"] else None,
-        )
+    candidate_filter = CandidateFilter(request.GET or None, queryset=profiles)
+    if candidate_filter.is_valid():
+        profiles = candidate_filter.qs
     profiles = with_parts(profiles.select_related("participant__quarter")).order_by(
         "-changed_at", "pk"
     )
@@ -54,12 +45,10 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         data={"page": page.number, "shown": len(candidates)},
         organisation=employer,
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "competences/employer/candidate_list.html",
-        {"form": form, "page": page, "candidates": candidates, "query": query.urlencode()},
+        {"form": candidate_filter.form, "page": page, "candidates": candidates},
     )
 
 
@@ -142,7 +131,7 @@ def contact_request_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "competences/employer/request_list.html",
-        {"page": page, "show_all": show_all, "query": "show=all" if show_all else ""},
+        {"page": page, "show_all": show_all},
     )
 
 

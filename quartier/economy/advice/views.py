@@ -72,7 +72,6 @@ def founder_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "stages": FounderStage.choices,
         "stage": stage,
-        "query": f"stage={stage}" if stage else "",
     }
     return render(request, "economy/advice/founder_list.html", context)
 
@@ -210,7 +209,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     if business:
         queryset = queryset.filter(business__slug=business)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "query": f"business={business}" if business else ""}
+    context = {"page": page}
     return render(request, "economy/advice/consultation_list.html", context)
 
 

@@ -12,7 +12,6 @@ from quartier.economy.businesses.register import EDITOR_ONLY_FIELDS, FIELDS
 from quartier.economy.models import Business, ContactPerson, Sector, TrainingStepKind
 from quartier.esco.models import Concept
 from quartier.lib.languages import LANGUAGE_CODES, language_choices
-from quartier.places.models import Neighbourhood, Quarter
 
 
 class DateInput(forms.DateInput):
@@ -131,70 +130,6 @@ class ContactForm(forms.ModelForm):
         fields = ["name", "role", "phone", "email", "languages"]
 
 
-def _yes_no_any(label):
-    return forms.ChoiceField(
-        label=label,
-        required=False,
-        choices=[("", _("Any")), ("yes", _("Yes")), ("no", _("No"))],
-    )
-
-
-class BusinessFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        required=False,
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any"),
-    )
-    quarter = forms.ModelChoiceField(
-        label=_("Quarter"),
-        required=False,
-        queryset=Quarter.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any"),
-    )
-    neighbourhood = forms.ModelChoiceField(
-        label=_("Neighbourhood"),
-        required=False,
-        queryset=Neighbourhood.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any"),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any")), *Business.Status.choices]
-    )
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
-    trains = _yes_no_any(_("Trains apprentices"))
-    hiring = _yes_no_any(_("Interested in hiring"))
-    training = _yes_no_any(_("Interested in training"))
-    supported = _yes_no_any(_("Supported SME (advised on site)"))
-
-    def __init__(self, *args, supported: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].label_from_instance = lambda sector: sector.name()
-        self.fields["language"].choices = [("", _("Any")), *language_choices()]
-        if not supported:
-            del self.fields["supported"]
-
-
-class PublicDirectoryForm(forms.Form):
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        required=False,
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].label_from_instance = lambda sector: sector.name()
-        self.fields["language"].choices = [("", _("All languages")), *language_choices()]
-
-
 class StepForm(forms.Form):
     kind = forms.ChoiceField(label=_("Step"), choices=TrainingStepKind.choices)
     date = forms.DateField(label=_("Date"), widget=DateInput())
@@ -254,12 +189,10 @@ class PartForm(forms.Form):
 
 __all__ = [
     "AllianceForm",
-    "BusinessFilterForm",
     "BusinessForm",
     "ContactForm",
     "LANGUAGE_CODES",
     "PartForm",
-    "PublicDirectoryForm",
     "StepForm",
     "migrant_value",
 ]

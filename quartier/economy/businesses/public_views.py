@@ -5,17 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from quartier.accounts.access import PUBLIC, allow
-from quartier.economy.businesses.forms import PublicDirectoryForm
+from quartier.economy.businesses.filters import DirectoryFilter
 from quartier.economy.models import Business
 from quartier.lib.languages import language_name
 
 DIRECTORY_PAGE_SIZE = 30
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def listed_businesses():
@@ -28,17 +22,8 @@ def listed_businesses():
 
 @allow(PUBLIC)
 def directory(request: HttpRequest) -> HttpResponse:
-    form = PublicDirectoryForm(request.GET or {})
-    businesses = listed_businesses()
-    if form.is_valid():
-        if form.cleaned_data.get("sector"):
-            businesses = businesses.filter(sector=form.cleaned_data["sector"])
-        if form.cleaned_data.get("language"):
-            businesses = businesses.filter(
-                languages__icontains=f'"{form.cleaned_data["language"]}"'
-            )
-    else:
-        businesses = businesses.none()
+    directory_filter = DirectoryFilter(request.GET, queryset=listed_businesses())
+    businesses = directory_filter.qs if directory_filter.is_valid() else Business.objects.none()
     page = Paginator(businesses, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
@@ -51,5 +36,5 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "economy/businesses/directory.html",
-        {"form": form, "page": page, "rows": rows, "query": _query_without_page(request)},
+        {"form": directory_filter.form, "page": page, "rows": rows},
     )

@@ -5,7 +5,7 @@ advice and network parts' sections (``advice/views.py``, ``network/views.py``)."
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,9 +16,9 @@ from quartier.accounts.access import allow, roles
 from quartier.accounts.models import Role
 from quartier.economy.advice import views as advice_views
 from quartier.economy.businesses import register, training
+from quartier.economy.businesses.filters import BusinessFilter
 from quartier.economy.businesses.forms import (
     AllianceForm,
-    BusinessFilterForm,
     BusinessForm,
     ContactForm,
     PartForm,
@@ -42,66 +42,27 @@ def _form_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 # -- The register ----------------------------------------------------------------
-
-
-def filtered_businesses(form: BusinessFilterForm):
-    businesses = register.with_supported(
-        Business.objects.select_related("sector", "neighbourhood__quarter")
-    )
-    if not form.is_valid():
-        return businesses.none()
-    data = form.cleaned_data
-    if data.get("q"):
-        words = data["q"].split()
-        for word in words:
-            businesses = businesses.filter(
-                Q(name__icontains=word)
-                | Q(street__icontains=word)
-                | Q(postcode__startswith=word)
-                | Q(slug__icontains=word)
-            )
-    if data.get("sector"):
-        businesses = businesses.filter(sector=data["sector"])
-    if data.get("quarter"):
-        businesses = businesses.filter(neighbourhood__quarter=data["quarter"])
-    if data.get("neighbourhood"):
-        businesses = businesses.filter(neighbourhood=data["neighbourhood"])
-    if data.get("status"):
-        businesses = businesses.filter(status=data["status"])
-    if data.get("language"):
-        businesses = businesses.filter(languages__icontains=f'"{data["language"]}"')
-    for name, field in (
-        ("trains", "trains"),
-        ("hiring", "interest_in_hiring"),
-        ("training", "interest_in_training"),
-        ("supported", "supported"),
-    ):
-        if data.get(name):
-            businesses = businesses.filter(**{field: data[name] == "yes"})
-    return businesses
 
 
 @allow(register.READERS)
 def business_list(request: HttpRequest) -> HttpResponse:
     supported = register.supported_sme_model() is not None
-    form = BusinessFilterForm(request.GET or None, supported=supported)
-    if not request.GET:
-        form = BusinessFilterForm({}, supported=supported)
-    page = Paginator(filtered_businesses(form), PAGE_SIZE).get_page(request.GET.get("page"))
+    business_filter = BusinessFilter(
+        request.GET,
+        queryset=register.with_supported(
+            Business.objects.select_related("sector", "neighbourhood__quarter")
+        ),
+        supported=supported,
+    )
+    businesses = business_filter.qs if business_filter.is_valid() else Business.objects.none()
+    page = Paginator(businesses, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "economy/businesses/business_list.html",
         {
-            "form": form,
+            "form": business_filter.form,
             "page": page,
-            "query": _query_without_page(request),
             "may_edit": register.is_editor(request.user),
         },
     )

@@ -14,6 +14,8 @@ from quartier.economy.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+# Not a FilterSet: its values feed ``cooperation.cooperations`` twice (the graph with the
+# period, the counts without) and the counts' periods; "by" filters nothing.
 class NetworkFilterForm(forms.Form):
     start = forms.DateField(label=_("Active from"), required=False, widget=DATE)
     end = forms.DateField(label=_("Active until"), required=False, widget=DATE)

@@ -1,4 +1,4 @@
-"""Forms of the premises pages: houses, units, letting and vacating, the public filter."""
+"""Forms of the premises pages: houses, units, letting and vacating, the staff page's filter."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,8 @@ from quartier.economy.models import Business, House, Unit, UnitStatus, UnitUse
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+# Not a FilterSet: it filters two querysets (houses by block, their units by status and
+# use) and then drops houses without shown units in Python.
 class PremisesFilterForm(forms.Form):
     block = forms.ChoiceField(label=_("Block"), required=False)
     status = forms.ChoiceField(
@@ -51,15 +53,6 @@ class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["floor", "label", "area", "intended_use", "status", "rent_note", "advertised"]
-
-
-class PublicPremisesFilterForm(forms.Form):
-    use = forms.ChoiceField(
-        label=_("Intended use"),
-        required=False,
-        choices=[("", pgettext_lazy("filter", "All uses"))]
-        + [choice for choice in UnitUse.choices if choice[0] != UnitUse.HOUSING],
-    )
 
 
 class LetForm(forms.Form):

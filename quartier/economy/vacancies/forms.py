@@ -1,11 +1,10 @@
-"""Forms of the vacancies part: vacancies and training places, their language requirements,
-the public filter."""
+"""Forms of the vacancies part: vacancies and training places, their language requirements."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quartier.economy.businesses.forms import DateInput
-from quartier.economy.models import Business, Sector, Vacancy, VacancyKind
+from quartier.economy.models import Business, Vacancy
 from quartier.lib.languages import language_choices
 from quartier.people.models import Participant
 from quartier.people.pickers import ParticipantPicker
@@ -84,24 +83,3 @@ class RequirementLanguageForm(forms.Form):
         choices=[(level, level) for level in ("A1", "A2", "B1", "B2", "C1", "C2")]
         + [("native", _("Native language"))],
     )
-
-
-class PublicVacancyFilter(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds"))] + VacancyKind.choices, required=False
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-        required=False,
-    )
-    occupation = forms.TypedChoiceField(label=_("Occupation"), coerce=int, required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
-
-    def __init__(self, *args, occupations=(), languages=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["occupation"].choices = [("", _("All occupations")), *occupations]
-        self.fields["language"].choices = [("", _("Any language")), *languages]
-        self.fields["language"].help_text = _("Vacancies that ask for this language.")

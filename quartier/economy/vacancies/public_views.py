@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 
 from quartier.accounts.access import PUBLIC, allow
 from quartier.economy.models import VacancyLanguage
-from quartier.economy.vacancies.forms import PublicVacancyFilter
+from quartier.economy.vacancies.filters import PublicVacancyFilter
 from quartier.economy.vacancies.services import pay_text, public_vacancies
 from quartier.esco.models import Concept
 from quartier.lib.languages import language_name
@@ -55,31 +55,21 @@ def _card(vacancy, language: str) -> dict:
 @allow(PUBLIC)
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     language = get_language()
-    form = PublicVacancyFilter(
+    queryset = public_vacancies().select_related("business", "business__sector", "occupation")
+    vacancy_filter = PublicVacancyFilter(
         request.GET or None,
+        queryset=queryset,
         occupations=_occupation_choices(language),
         languages=_language_choices(),
     )
-    queryset = public_vacancies().select_related("business", "business__sector", "occupation")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["kind"]:
-            queryset = queryset.filter(kind=data["kind"])
-        if data["sector"]:
-            queryset = queryset.filter(business__sector=data["sector"])
-        if data["occupation"]:
-            queryset = queryset.filter(occupation_id=data["occupation"])
-        if data["language"]:
-            queryset = queryset.filter(languages__language=data["language"])
+    if vacancy_filter.is_valid():
+        queryset = vacancy_filter.qs
     queryset = queryset.prefetch_related("occupation__labels", "languages")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
-        "form": form,
+        "form": vacancy_filter.form,
         "page": page,
         "cards": [_card(vacancy, language) for vacancy in page],
-        "query": query.urlencode(),
     }
     return render(request, "economy/advice/public_list.html", context)
 

@@ -4,8 +4,6 @@ Vacancies are read by programme staff who place people and edited by advisors, l
 the business itself (an employer: its own business only).
 """
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,8 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from quartier.accounts.access import allow
-from quartier.economy.models import VacancyKind, VacancySkill, VacancyStatus
+from quartier.economy.models import VacancySkill
 from quartier.economy.vacancies import services as vacancies
+from quartier.economy.vacancies.filters import VacancyFilter
 from quartier.economy.vacancies.forms import RequirementLanguageForm, VacancyForm
 from quartier.economy.vacancies.services import VACANCY_EDITORS, VACANCY_READERS
 from quartier.esco.models import Concept
@@ -57,25 +56,14 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
         .select_related("business", "occupation")
         .prefetch_related("occupation__labels")
     )
-    status = request.GET.get("status", VacancyStatus.OPEN)
-    if status in VacancyStatus.values:
-        queryset = queryset.filter(status=status)
-    kind = request.GET.get("kind", "")
-    if kind in VacancyKind.values:
-        queryset = queryset.filter(kind=kind)
-    business = request.GET.get("business", "")
-    if business:
-        queryset = queryset.filter(business__slug=business)
+    # Each parameter stands alone: an unknown value filters nothing, the others still do.
+    vacancy_filter = VacancyFilter(request.GET, queryset=queryset)
+    queryset = vacancy_filter.qs
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
+        "form": vacancy_filter.form,
         "page": page,
         "rows": _vacancy_rows(page, get_language()),
-        "statuses": VacancyStatus.choices,
-        "kinds": VacancyKind.choices,
-        "status": status,
-        "kind": kind,
-        "business": business,
-        "query": urlencode({"status": status, "kind": kind, "business": business}),
         "may_create": VACANCY_EDITORS.allows(request.user),
     }
     return render(request, "economy/advice/vacancy_list.html", context)

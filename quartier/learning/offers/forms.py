@@ -141,6 +141,7 @@ class PublicRegistrationForm(HoneypotForm):
         return data
 
 
+# Not a FilterSet: its language filter runs in Python after the query (see offer_calendar).
 class CalendarFilterForm(forms.Form):
     """The public calendar's filters; every field optional, unknown values are ignored."""
 

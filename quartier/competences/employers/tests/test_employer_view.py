@@ -6,6 +6,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry
+from quartier.competences.employers import views as employer_views
 from quartier.competences.models import ContactRequest
 from quartier.competences.profile.experience import add_experience
 from quartier.competences.profile.informal import add_informal
@@ -17,6 +18,7 @@ from quartier.people.consent import record_consent, withdraw_consent
 from quartier.people.intake import take_in
 from quartier.people.models import Consent, Purpose
 from quartier.places.models import Neighbourhood, Postcode, Quarter
+from quartier.tests.pagination import next_link
 
 pytestmark = pytest.mark.django_db
 
@@ -217,6 +219,28 @@ def test_the_candidate_page_uses_a_fixed_number_of_queries(
     # informal competences, the audit entry, the employer's own request.
     with django_assert_num_queries(15):
         assert employer_client.get(url).status_code == 200
+
+
+def test_the_filter_and_the_page_links_keep_each_other(
+    employer_client, amira, rami, counsellor, esco, monkeypatch
+):
+    monkeypatch.setattr(employer_views, "PAGE_SIZE", 1)
+    with scopes_disabled():
+        add_language(rami, counsellor, language="de", understanding="A2", speaking="A2")
+        add_skills(rami, counsellor, [esco["hygiene"]])
+        record_consent(rami, Purpose.EMPLOYER_PROFILE, "ar", counsellor)
+    url = "/en/staff/competences/candidates/"
+    assert employer_client.get(url).context["page"].paginator.count == 2
+    assert employer_client.get(url, {"q": "koch"}).context["page"].paginator.count == 1
+    first = employer_client.get(url, {"language": "de"})
+    assert next_link(first) == "?language=de&page=2"
+    second = employer_client.get(url + next_link(first))
+    assert second.context["page"].number == 2
+    assert second.context["page"].paginator.count == 2
+    assert second.context["form"]["language"].value() == "de"
+    with scopes_disabled():
+        listed = AuditEntry.objects.filter(code="competences.candidates.listed").latest("pk")
+    assert listed.data == {"page": 2, "shown": 1}
 
 
 # -- Contact requests -----------------------------------------------------------------

@@ -5,8 +5,10 @@
 import pytest
 from django.conf import settings
 
+from quartier.economy.businesses import public_views
 from quartier.economy.models import Sector
 from quartier.economy.tests.businesses_fixtures import east, make_business  # noqa: F401
+from quartier.tests.pagination import next_link
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,20 @@ def test_the_directory_uses_a_fixed_number_of_queries(client, listed, django_ass
     # neighbourhood.
     with django_assert_num_queries(3):
         assert client.get("/de/economy/businesses/").status_code == 200
+
+
+def test_the_filter_and_the_page_links_keep_each_other(client, listed, make_business, monkeypatch):
+    monkeypatch.setattr(public_views, "DIRECTORY_PAGE_SIZE", 1)
+    make_business(
+        "Pho Ost",
+        sector=Sector.objects.get(slug="gastronomy"),
+        languages=["vi"],
+        listed_publicly=True,
+    )
+    first = client.get("/de/economy/businesses/", {"language": "vi"})
+    assert next_link(first) == "?language=vi&page=2"
+    second = client.get("/de/economy/businesses/" + next_link(first))
+    assert second.context["page"].number == 2
+    assert second.context["page"].paginator.count == 2
+    assert second.context["form"]["language"].value() == "vi"
+    assert "Damaskus Grill" not in second.content.decode()

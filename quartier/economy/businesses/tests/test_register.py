@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quartier.economy.advice import views as advice_views
+from quartier.economy.businesses import views as business_views
 from quartier.economy.businesses.register import save_contact
 from quartier.economy.models import Business, ContactPerson, Sector
 from quartier.economy.network import views as network_views
@@ -16,6 +17,7 @@ from quartier.economy.tests.businesses_fixtures import (  # noqa: F401
     gastronomy,
     make_business,
 )
+from quartier.tests.pagination import next_link
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +245,21 @@ def test_an_employer_without_a_business_profile_is_told_so(client, personas, eas
     response = client.get("/en/staff/economy/my-business/")
     assert response.status_code == 200
     assert "No business profile belongs to your organisation yet." in response.content.decode()
+
+
+def test_the_filter_and_the_page_links_keep_each_other(
+    client, personas, make_business, monkeypatch
+):
+    monkeypatch.setattr(business_views, "PAGE_SIZE", 2)
+    for number in range(3):
+        make_business(f"Laden {number}", sector=Sector.objects.get(slug="retail"))
+    make_business("Damaskus Grill", sector=Sector.objects.get(slug="gastronomy"))
+    client.force_login(personas["viewer"])
+    first = client.get(LIST, {"sector": "retail"})
+    assert next_link(first) == "?sector=retail&page=2"
+    second = client.get(LIST + next_link(first))
+    assert second.context["page"].number == 2
+    assert second.context["page"].paginator.count == 3
+    assert second.context["form"]["sector"].value() == "retail"
+    assert "Laden" in second.content.decode()
+    assert "Damaskus Grill" not in second.content.decode()

@@ -9,7 +9,10 @@ from quartier.accounts.models import AuditEntry
 from quartier.accounts.tokens import create_api_token
 from quartier.economy.models import Vacancy, VacancyStatus
 from quartier.economy.tests.advice_fixtures import *  # noqa: F403
+from quartier.economy.vacancies import public_views
+from quartier.economy.vacancies import views as vacancy_views
 from quartier.economy.vacancies.services import create_vacancy, set_languages, set_skills
+from quartier.tests.pagination import next_link
 
 pytestmark = pytest.mark.django_db
 
@@ -440,3 +443,53 @@ def test_the_staff_list_filters_by_business_and_status(client, personas, open_jo
     assert "Koch/Köchin" in page and "Aushilfe" not in page
     page = client.get(url, {"status": "filled"}).content.decode()
     assert "Koch/Köchin" not in page
+
+
+def test_the_staff_list_filter_and_page_links_keep_each_other(
+    client, personas, bakery, deli, monkeypatch
+):
+    monkeypatch.setattr(vacancy_views, "PAGE_SIZE", 2)
+    for number in range(3):
+        create_vacancy(deli, personas["advisor"], kind="job", titles={"de": f"Stelle {number}"})
+    create_vacancy(bakery, personas["advisor"], kind="minijob", titles={"de": "Aushilfe"})
+    client.force_login(personas["advisor"])
+    url = reverse("economy:vacancy-list")
+    first = client.get(url, {"status": "all", "kind": "job"})
+    assert next_link(first) == "?status=all&kind=job&page=2"
+    second = client.get(url + next_link(first))
+    assert second.context["page"].number == 2
+    assert second.context["page"].paginator.count == 3
+    assert second.context["form"]["kind"].value() == "job"
+    assert "Aushilfe" not in second.content.decode()
+
+
+def test_the_staff_list_ignores_an_unknown_value_and_shows_open_ones_by_default(
+    client, personas, open_job
+):
+    client.force_login(personas["advisor"])
+    url = reverse("economy:vacancy-list")
+    response = client.get(url, {"kind": "nonsense", "business": open_job.business.slug})
+    assert "Koch/Köchin" in response.content.decode()
+    assert response.context["form"]["status"].value() == VacancyStatus.OPEN
+    assert not client.get(url, {"status": "filled"}).context["page"].paginator.count
+
+
+def test_the_public_list_filter_and_page_links_keep_each_other(
+    client, personas, bakery, deli, monkeypatch
+):
+    monkeypatch.setattr(public_views, "PAGE_SIZE", 2)
+    for number in range(3):
+        create_vacancy(
+            deli, personas["advisor"], kind="job", titles={"de": f"Stelle {number}"}, published=True
+        )
+    create_vacancy(
+        bakery, personas["advisor"], kind="minijob", titles={"de": "Aushilfe"}, published=True
+    )
+    url = reverse("economy-public:vacancy-list")
+    first = client.get(url, {"kind": "job"})
+    assert next_link(first) == "?kind=job&page=2"
+    second = client.get(url + next_link(first))
+    assert second.context["page"].number == 2
+    assert second.context["page"].paginator.count == 3
+    assert second.context["form"]["kind"].value() == "job"
+    assert "Aushilfe" not in second.content.decode()
