@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "ninja",
     "quartier.accounts",
+    "quartier.multilingual",
     "quartier.places",
     "django_tasks",
     "django_tasks_db",

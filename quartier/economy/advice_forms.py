@@ -1,7 +1,6 @@
 """Forms of the advice part: founders, funding advice, consultations, vacancies."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from quartier.economy.models import (
@@ -16,8 +15,6 @@ from quartier.economy.models import (
 )
 from quartier.lib.languages import language_choices
 from quartier.people.models import Participant
-
-TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "de"]
 
 
 class DateInput(forms.DateInput):
@@ -142,10 +139,8 @@ class VacancyForm(forms.ModelForm):
     business = forms.ModelChoiceField(
         label=_("Business"), queryset=Business.objects.none(), to_field_name="slug"
     )
-    title = forms.CharField(label=_("Title (German)"), max_length=200)
-    description = forms.CharField(
-        label=_("Description (German)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
-    )
+    title = Vacancy._meta.get_field("titles").formfield()
+    description = Vacancy._meta.get_field("descriptions").formfield()
     filled_by = forms.ModelChoiceField(
         label=_("Filled by participant"),
         queryset=Participant.objects.none(),
@@ -177,30 +172,13 @@ class VacancyForm(forms.ModelForm):
             del self.fields["business"]
         else:
             self.fields["business"].queryset = businesses
-        for code, name in settings.LANGUAGES:
-            if code == "de":
-                continue
-            self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title (%(language)s)") % {"language": name},
-                max_length=200,
-                required=False,
-            )
-            self.fields[f"description_{code}"] = forms.CharField(
-                label=_("Description (%(language)s)") % {"language": name},
-                widget=forms.Textarea(attrs={"rows": 3}),
-                required=False,
-            )
         if staff:
             self.fields["filled_by"].queryset = _participants()
         else:
             del self.fields["filled_by"]
         if self.instance.pk:
-            titles, descriptions = self.instance.titles, self.instance.descriptions
-            self.initial["title"] = titles.get("de", "")
-            self.initial["description"] = descriptions.get("de", "")
-            for code in TRANSLATED:
-                self.initial[f"title_{code}"] = titles.get(code, "")
-                self.initial[f"description_{code}"] = descriptions.get(code, "")
+            self.initial["title"] = self.instance.titles
+            self.initial["description"] = self.instance.descriptions
             if self.instance.filled_by_id and "filled_by" in self.fields:
                 self.initial["filled_by"] = self.instance.filled_by.public_id
 
@@ -208,14 +186,8 @@ class VacancyForm(forms.ModelForm):
         """The cleaned data as the service takes it."""
         data = self.cleaned_data
         values = {field: data[field] for field in self.Meta.fields if field in data}
-        values["titles"] = {"de": data["title"]} | {
-            code: data[f"title_{code}"] for code in TRANSLATED if data.get(f"title_{code}")
-        }
-        values["descriptions"] = {"de": data["description"]} | {
-            code: data[f"description_{code}"]
-            for code in TRANSLATED
-            if data.get(f"description_{code}")
-        }
+        values["titles"] = data["title"]
+        values["descriptions"] = data["description"]
         return values
 
     def _post_clean(self):

@@ -46,6 +46,10 @@ def load_catalogue(path: Path = CATALOGUE) -> tuple[int, int]:
             values = {
                 field: entry.get(field, {} if field in FIELDS[4:] else "") for field in FIELDS
             }
+            for field in FIELDS[4:]:
+                # The texts' own field validates and strips them before they are written.
+                texts = FundingProgramme._meta.get_field(field)
+                values[field] = texts.clean(values[field], None)
             programme, was_created = FundingProgramme.objects.update_or_create(
                 slug=slug, defaults={**values, "active": entry.get("active", True)}
             )

@@ -33,7 +33,6 @@ EDITING_ROLES = (Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
 VACANCY_READERS = roles(*READING_ROLES, Role.EMPLOYER)
 VACANCY_EDITORS = roles(*EDITING_ROLES, Role.EMPLOYER)
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
-LANGUAGES = ("de", "en", "ru", "vi", "ar", "kmr", "uk")
 
 WRITABLE = (
     "kind",
@@ -96,25 +95,9 @@ def public_vacancies() -> QuerySet[Vacancy]:
     return Vacancy.objects.filter(published=True, status=VacancyStatus.OPEN)
 
 
-def _clean_texts(texts, label: str, required: bool) -> dict[str, str]:
-    if not isinstance(texts, dict):
-        raise ValidationError(_("%(field)s: give a text per language code.") % {"field": label})
-    cleaned = {}
-    for code, text in texts.items():
-        if code not in LANGUAGES:
-            raise ValidationError(
-                _("%(field)s: unknown language code %(code)s.") % {"field": label, "code": code}
-            )
-        if str(text or "").strip():
-            cleaned[code] = str(text).strip()
-    if required and not cleaned:
-        raise ValidationError(_("Give the title, at least in German."))
-    return cleaned
-
-
 def _validate(vacancy: Vacancy, by) -> None:
-    vacancy.titles = _clean_texts(vacancy.titles, str(_("Title")), required=True)
-    vacancy.descriptions = _clean_texts(vacancy.descriptions or {}, str(_("Description")), False)
+    for name in ("titles", "descriptions"):
+        setattr(vacancy, name, Vacancy._meta.get_field(name).clean(getattr(vacancy, name), vacancy))
     if vacancy.kind not in VacancyKind.values:
         raise ValidationError(_("Choose a known kind of vacancy."))
     if vacancy.status not in VacancyStatus.values:

@@ -21,7 +21,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class OfferForm(forms.ModelForm):
-    """The offer with one title and description field per language (German required)."""
+    """The offer; title and description have one input per language (German required)."""
 
     languages = forms.MultipleChoiceField(
         label=_("Languages of instruction"),
@@ -39,6 +39,8 @@ class OfferForm(forms.ModelForm):
         model = Offer
         fields = [
             "kind",
+            "title",
+            "description",
             "audience",
             "contact_point",
             "room",
@@ -60,37 +62,12 @@ class OfferForm(forms.ModelForm):
                 queryset=Organisation.objects.filter(pk__in=organisations),
             )
             self.order_fields(["organisation"])
-        instance = self.instance
-        for code, name in LANGUAGE_CHOICES:
-            self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title (%(language)s)") % {"language": name},
-                max_length=200,
-                required=code == settings.LANGUAGE_CODE,
-                initial=instance.title.get(code, "") if instance.pk else "",
-            )
-        for code, name in LANGUAGE_CHOICES:
-            self.fields[f"description_{code}"] = forms.CharField(
-                label=_("Description (%(language)s)") % {"language": name},
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-                initial=instance.description.get(code, "") if instance.pk else "",
-            )
-        if instance.pk:
-            self.fields["languages"].initial = instance.languages
+        if self.instance.pk:
+            self.fields["languages"].initial = self.instance.languages
 
     def offer_fields(self) -> dict:
         data = self.cleaned_data
         fields = {name: data[name] for name in self.Meta.fields}
-        fields["title"] = {
-            code: data[f"title_{code}"].strip()
-            for code, _name in LANGUAGE_CHOICES
-            if data[f"title_{code}"].strip()
-        }
-        fields["description"] = {
-            code: data[f"description_{code}"].strip()
-            for code, _name in LANGUAGE_CHOICES
-            if data[f"description_{code}"].strip()
-        }
         fields["languages"] = list(data["languages"])
         return fields
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -111,10 +112,17 @@ def upcoming_dates(now: datetime | None = None) -> Prefetch:
     )
 
 
+def _clean_texts(fields: dict[str, Any], *, creating: bool) -> None:
+    """Validate title and description through their model fields; keeps the cleaned values."""
+    for name in ("title", "description"):
+        if name in fields or creating:
+            try:
+                fields[name] = Offer._meta.get_field(name).clean(fields.get(name), None)
+            except ValidationError as error:
+                raise OfferError(" ".join(error.messages)) from None
+
+
 def _validate(fields: dict[str, Any]) -> None:
-    title = fields.get("title") or {}
-    if not isinstance(title, dict) or not any(str(text).strip() for text in title.values()):
-        raise OfferError(_("Give the offer a title (in German at least)."))
     unknown = [code for code in fields.get("languages", []) if code not in LANGUAGE_CODES]
     if unknown:
         raise OfferError(
@@ -140,6 +148,7 @@ def _quarter_of(contact_point):
 
 def create_offer(organisation: Organisation, by, **fields) -> Offer:
     """Create an offer of ``organisation``; validates, audits, returns it."""
+    _clean_texts(fields, creating=True)
     _validate(fields)
     with transaction.atomic():
         offer = Offer(organisation=organisation, created_by=by, **fields)
@@ -158,6 +167,7 @@ def change_offer(offer: Offer, by, **fields) -> Offer:
     """Change an offer; more places move people up from the waiting list."""
     from quartier.learning.registrations import fill_from_waiting_list
 
+    _clean_texts(fields, creating=False)
     merged = {name: getattr(offer, name) for name in OFFER_FIELDS} | fields
     _validate(merged)
     with transaction.atomic():

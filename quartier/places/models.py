@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation
 from quartier.lib.languages import in_language
+from quartier.multilingual.fields import MultilingualField
 
 
 class Weekday(models.IntegerChoices):
@@ -32,8 +33,10 @@ class SitePack(models.Model):
     time_zone = models.CharField(_("time zone"), max_length=64)
     holiday_country = models.CharField(_("holiday country"), max_length=3)
     holiday_subdivision = models.CharField(_("holiday subdivision"), max_length=10, blank=True)
-    description = models.JSONField(
+    description = MultilingualField(
         _("programme description"),
+        multiline=True,
+        any_language=True,
         default=dict,
         help_text=_("One text per language code; German is the fallback."),
     )
@@ -137,8 +140,9 @@ class ContactPoint(models.Model):
         default=list,
         help_text=_("Language codes such as de, ar, kmr."),
     )
-    note = models.JSONField(
+    note = MultilingualField(
         _("note"),
+        any_language=True,
         default=dict,
         blank=True,
         help_text=_('One text per language code, e.g. "and by appointment".'),

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import holidays
-from django.db import transaction
-from django.utils import timezone
+from django.core.exceptions import ValidationError as FieldError
+from django.db import models, transaction
+from django.utils import timezone, translation
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -77,6 +78,21 @@ Phone = Annotated[str, StringConstraints(pattern=r"^$|^[0-9+()/ \-]+$", max_leng
 PostcodeText = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z][0-9A-Z -]{1,8}[0-9A-Z]$")]
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 Translations = dict[LanguageCode, Annotated[str, StringConstraints(min_length=1)]]
+
+
+def _checked_by(model: type[models.Model], name: str) -> AfterValidator:
+    """Validate a translation table with the rules of the model field it is stored in."""
+    field = model._meta.get_field(name)
+
+    def check(value: dict[str, str]) -> dict[str, str]:
+        # A site pack's messages are for operators, in English like the rest.
+        with translation.override("en"):
+            try:
+                return dict(field.clean(value, None))
+            except FieldError as error:
+                raise ValueError(" ".join(error.messages)) from None
+
+    return AfterValidator(check)
 
 
 class Spec(BaseModel):
@@ -153,7 +169,7 @@ class ContactPointSpec(Spec):
     languages: list[LanguageCode] = Field(
         default_factory=list, description="Languages spoken, as ISO 639 codes."
     )
-    note: Translations = Field(
+    note: Annotated[Translations, _checked_by(ContactPoint, "note")] = Field(
         default_factory=dict, description="A short note per language, e.g. by appointment."
     )
     opening_hours: list[OpeningHoursSpec] = Field(default_factory=list)
@@ -166,7 +182,7 @@ class SitePackSpec(Spec):
     city: Text
     time_zone: str = Field(description="IANA time zone, e.g. Europe/Berlin.")
     holidays: HolidayRegionSpec
-    description: Translations = Field(
+    description: Annotated[Translations, _checked_by(SitePack, "description")] = Field(
         description="What the programme offers, one text per language code."
     )
     organisations: list[OrganisationSpec] = Field(default_factory=list)
@@ -180,13 +196,6 @@ class SitePackSpec(Spec):
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
-        return value
-
-    @field_validator("description")
-    @classmethod
-    def not_empty(cls, value: dict[str, str]) -> dict[str, str]:
-        if not value:
-            raise ValueError("give the description in at least one language")
         return value
 
 

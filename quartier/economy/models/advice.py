@@ -20,6 +20,7 @@ from django_scopes import ScopedManager
 
 from quartier.accounts.models import Organisation
 from quartier.lib.languages import in_language
+from quartier.multilingual.fields import MultilingualField
 
 __all__ = [
     "ApplicationOutcome",
@@ -60,11 +61,11 @@ class FundingProgramme(models.Model):
     name = models.CharField(_("name"), max_length=200)
     provider = models.CharField(_("provider"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=FundingKind.choices)
-    eligibility = models.JSONField(
-        _("who may apply"), default=dict, blank=True, help_text=_("Text per language code.")
+    eligibility = MultilingualField(
+        _("who may apply"), blank=True, multiline=True, help_text=_("Text per language code.")
     )
-    descriptions = models.JSONField(
-        _("description"), default=dict, blank=True, help_text=_("Text per language code.")
+    descriptions = MultilingualField(
+        _("description"), blank=True, multiline=True, help_text=_("Text per language code.")
     )
     link = models.URLField(_("link"), blank=True)
     active = models.BooleanField(_("offered at present"), default=True)
@@ -376,9 +377,9 @@ class Vacancy(models.Model):
         verbose_name=_("business"),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=VacancyKind.choices)
-    titles = models.JSONField(_("title"), default=dict, help_text=_("Text per language code."))
-    descriptions = models.JSONField(
-        _("description"), default=dict, blank=True, help_text=_("Text per language code.")
+    titles = MultilingualField(_("title"), max_length=200, help_text=_("Text per language code."))
+    descriptions = MultilingualField(
+        _("description"), blank=True, multiline=True, help_text=_("Text per language code.")
     )
     occupation = models.ForeignKey(
         "esco.Concept",

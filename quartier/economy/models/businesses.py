@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.models import Organisation
 from quartier.lib.languages import in_language
+from quartier.multilingual.fields import MultilingualField
 
 __all__ = [
     "AlliancePart",
@@ -26,7 +27,7 @@ class Sector(models.Model):
     """A branch of the local economy; the list is configurable, names in every language."""
 
     slug = models.SlugField(_("short name"), unique=True)
-    names = models.JSONField(_("names"), default=dict, help_text=_("Name per language code."))
+    names = MultilingualField(_("names"), max_length=200, help_text=_("Name per language code."))
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
@@ -155,8 +156,11 @@ class Business(models.Model):
         help_text=_("Only with the business's agreement."),
     )
     listed_since = models.DateField(_("agreed to the listing on"), null=True, blank=True)
-    description = models.JSONField(
-        _("public description"), default=dict, blank=True, help_text=_("Text per language code.")
+    description = MultilingualField(
+        _("public description"),
+        blank=True,
+        multiline=True,
+        help_text=_("Text per language code."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

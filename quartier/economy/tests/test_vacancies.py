@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 def vacancy_form(business: str = "", **fields) -> dict:
     data = {
         "kind": "apprenticeship",
-        "title": "Ausbildung Bäcker/in",
-        "description": "Frühschicht, kleines Team",
+        "title_de": "Ausbildung Bäcker/in",
+        "description_de": "Frühschicht, kleines Team",
         "status": "open",
         "hours_per_week": "40",
         "starts_on": "2026-09-01",
@@ -102,7 +102,7 @@ def test_an_employer_enters_and_edits_only_its_own_business_vacancies(
         url = reverse(f"economy:{name}", kwargs={"code": open_job.public_id})
         assert client.get(url).status_code == 404, name
     edit = reverse("economy:vacancy-edit", kwargs={"code": open_job.public_id})
-    assert client.post(edit, vacancy_form(title="Übernommen")).status_code == 404
+    assert client.post(edit, vacancy_form(title_de="Übernommen")).status_code == 404
     open_job.refresh_from_db()
     assert open_job.titles["de"] == "Koch/Köchin"
     listing = client.get(reverse("economy:vacancy-list")).content.decode()
@@ -137,7 +137,7 @@ def test_filling_a_vacancy_with_a_participant_unpublishes_it(
         edit,
         vacancy_form(
             kind="job",
-            title="Koch/Köchin",
+            title_de="Koch/Köchin",
             status="filled",
             filled_by=str(participant.public_id),
             published="on",

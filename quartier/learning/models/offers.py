@@ -21,6 +21,7 @@ from django_scopes import ScopedManager
 
 from quartier.accounts.models import Organisation
 from quartier.lib.languages import in_language
+from quartier.multilingual.fields import MultilingualField
 
 __all__ = [
     "Attendance",
@@ -62,13 +63,15 @@ class Offer(models.Model):
         verbose_name=_("organising organisation"),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=OfferKind.choices)
-    title = models.JSONField(
-        _("title"), default=dict, help_text=_("One text per language code; German is the fallback.")
+    title = MultilingualField(
+        _("title"),
+        max_length=200,
+        help_text=_("One text per language code; German is the fallback."),
     )
-    description = models.JSONField(
+    description = MultilingualField(
         _("description"),
-        default=dict,
         blank=True,
+        multiline=True,
         help_text=_("One text per language code; German is the fallback."),
     )
     audience = models.CharField(
