@@ -133,6 +133,14 @@ BROKEN_PACKS = {
         broken(SMALL_PACK, 'en = "Advice in the quarter."', 'English = "Advice."'),
         ["description.English", "is not a language code"],
     ),
+    "description without German": (
+        broken(SMALL_PACK, 'de = "Beratung im Viertel."\n', ""),
+        ["description: Value error, Programme description (German): this text is required"],
+    ),
+    "German description only blanks": (
+        broken(SMALL_PACK, 'de = "Beratung im Viertel."', 'de = "   "'),
+        ["description: Value error, Programme description (German): this text is required"],
+    ),
     "unknown time zone": (
         broken(SMALL_PACK, "Europe/Berlin", "Europe/Nowhere"),
         ["time_zone", "unknown time zone 'Europe/Nowhere'"],
