@@ -9,8 +9,8 @@ reader whose language is missing gets it instead (``lib.languages.in_language``)
 import re
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from quartier.lib.languages import in_language
@@ -39,7 +39,8 @@ def codes() -> list[str]:
 
 
 def is_right_to_left(code: str) -> bool:
-    return bool(get_language_info(code)["bidi"])
+    """Arabic is; so are Persian, Dari or Sorani if a site pack brings texts in them."""
+    return code in settings.LANGUAGES_BIDI or bool(LANG_INFO.get(code, {}).get("bidi"))
 
 
 class MultilingualText(dict):

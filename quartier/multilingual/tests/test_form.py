@@ -7,6 +7,7 @@ from django.utils import translation
 
 from quartier.learning.models import Offer
 from quartier.multilingual.forms import MultilingualFormField
+from quartier.places.models import ContactPoint
 
 INPUT = re.compile(r"<(input|textarea)\b([^>]*)>")
 LABEL = re.compile(r'<label for="([^"]+)">(.*?)</label>', re.S)
@@ -124,3 +125,20 @@ def test_a_missing_german_title_is_refused_in_german():
         ]
         html = str(form["title"].as_field_group())
     assert [i["lang"] for i in inputs(html) if i.get("aria-invalid") == "true"] == ["de"]
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = ContactPoint
+        fields = ["note"]
+
+
+def test_a_site_pack_text_in_another_language_keeps_its_input_and_survives_a_save():
+    point = ContactPoint(note={"de": "Bitte klingeln.", "pt": "Toque à campainha."})
+    with translation.override("de"):
+        html = str(NoteForm(instance=point)["note"].as_field_group())
+    assert [i["lang"] for i in inputs(html)][-1] == "pt"
+    assert labels(html)["id_note_pt"] == "Portugiesisch"
+    form = NoteForm({"note_de": "Bitte klingeln.", "note_pt": "Toque."}, instance=point)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["note"] == {"de": "Bitte klingeln.", "pt": "Toque."}

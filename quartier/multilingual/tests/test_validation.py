@@ -1,10 +1,14 @@
 """The one set of rules for multilingual texts, with its messages in German and Arabic."""
 
+import tomllib
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from quartier.economy.models import Business
+from quartier.economy.advice_funding import CATALOGUE
+from quartier.economy.businesses_sectors import DEFAULT_SECTORS
+from quartier.economy.models import Business, FundingProgramme, Sector
 from quartier.learning.models import Offer
 from quartier.multilingual.texts import MultilingualText, clean_texts
 from quartier.places.models import ContactPoint
@@ -106,3 +110,15 @@ def test_the_helper_reports_without_a_field_label():
         assert error.value.messages == [
             "Deutsch: Dieser Text ist erforderlich; er wird angezeigt, wo eine Übersetzung fehlt."
         ]
+
+
+def test_the_default_sectors_and_the_funding_catalogue_pass_the_fields_rules():
+    names = Sector._meta.get_field("names")
+    for slug, texts in DEFAULT_SECTORS:
+        assert names.clean(texts, None) == texts, slug
+    with open(CATALOGUE, "rb") as handle:
+        programmes = tomllib.load(handle)["programme"]
+    for name in ("eligibility", "descriptions"):
+        field = FundingProgramme._meta.get_field(name)
+        for programme in programmes:
+            field.clean(programme.get(name, {}), None)
