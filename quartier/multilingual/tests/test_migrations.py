@@ -1,5 +1,7 @@
 """Rows written before the texts became MultilingualFields read back unchanged after migrating."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -44,7 +46,9 @@ def test_existing_offers_and_contact_points_read_back_the_same():
         assert stored_after == stored_before
 
         read = Offer.objects.get(pk=offer.pk)
-        assert read.title == TITLE and list(read.title) == list(TITLE)
+        # Key order is the database's: SQLite keeps the text, PostgreSQL's jsonb its own.
+        raw = stored_before if isinstance(stored_before, dict) else json.loads(stored_before)
+        assert read.title == TITLE and list(read.title) == list(raw)
         assert isinstance(read.title, MultilingualText) and read.description == {}
         assert ContactPoint.objects.get(pk=point.pk).note == NOTE
         assert new.get_model("learning", "Offer").objects.get(pk=offer.pk).title == TITLE
