@@ -4,10 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from quartier.economy.businesses.forms import DateInput
 from quartier.economy.businesses.picker import BusinessPicker
 from quartier.economy.models import Business, House, Unit, UnitStatus, UnitUse
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 # Not a FilterSet: it filters two querysets (houses by block, their units by status and
@@ -61,7 +60,7 @@ class LetForm(forms.Form):
         queryset=Business.objects.exclude(status=Business.Status.CLOSED).only("id", "name"),
         widget=BusinessPicker(open_only=True),
     )
-    since = forms.DateField(label=_("Moves in on"), widget=DATE)
+    since = forms.DateField(label=_("Moves in on"), widget=DateInput())
     supported = forms.BooleanField(
         label=_("Supported by the programme"),
         required=False,
@@ -82,7 +81,7 @@ class LetForm(forms.Form):
 
 
 class VacateForm(forms.Form):
-    until = forms.DateField(label=_("Tenancy ended on"), widget=DATE)
+    until = forms.DateField(label=_("Tenancy ended on"), widget=DateInput())
     status = forms.ChoiceField(
         label=_("The unit is now"),
         choices=[
