@@ -6,6 +6,7 @@ README.md and `.env.example`. Secrets may also be given as a file through the
 organisations and opening hours come from a site pack (see `places/sitepack.py`).
 """
 
+import json
 import os
 import re
 from pathlib import Path
@@ -56,6 +57,20 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def env_json_object(name: str) -> dict:
+    """A JSON object (``{}`` when the variable is unset), for a storage class's options."""
+    value = env_str(name).strip()
+    if not value:
+        return {}
+    try:
+        parsed = json.loads(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a JSON object ({error})") from None
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object, not {value!r}")
+    return parsed
 
 
 def env_rate(name: str, default: str) -> str:
@@ -228,10 +243,18 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Several web servers either each collect the static files (same release, same files) or
+# share one directory; set STATIC_ROOT to it.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Private files (passports, prepared downloads). Every web server and task worker must
+    # see the same files: a shared mount as PRIVATE_ROOT, or another storage class (for
+    # example an S3 bucket through django-storages) with its options as JSON.
+    "default": {
+        "BACKEND": env_str("FILE_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json_object("FILE_STORAGE_OPTIONS"),
+    },
     "staticfiles": {
         "BACKEND": env_str(
             "STATICFILES_STORAGE",
@@ -239,7 +262,7 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = VAR_DIR / "private"  # never served directly; see DESIGN.md
+MEDIA_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))  # never served directly
 # Evidence documents of qualifications: outside the web root, served only by a checked view.
 EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(VAR_DIR / "evidence")))
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 10) * 1024 * 1024

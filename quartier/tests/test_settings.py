@@ -75,3 +75,38 @@ def test_loading_a_site_pack_into_an_unmigrated_database_says_to_migrate(tmp_pat
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "Run `quartier migrate` first" in result.stderr
+
+
+def test_several_servers_can_share_private_files_and_static_files(tmp_path):
+    """PRIVATE_ROOT and STATIC_ROOT name shared directories; FILE_STORAGE another storage class."""
+    shared = tmp_path / "shared"
+    result = run_quartier(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; from django.core.files.storage import default_storage;"
+        "print(default_storage.location); print(settings.STATIC_ROOT);"
+        "print(settings.STORAGES['default'])",
+        SECRET_KEY="k" * 60,
+        VAR_DIR=str(tmp_path / "var"),
+        PRIVATE_ROOT=str(shared / "private"),
+        STATIC_ROOT=str(shared / "static"),
+        FILE_STORAGE="django.core.files.storage.FileSystemStorage",
+        FILE_STORAGE_OPTIONS='{"file_permissions_mode": 384}',
+    )
+    assert result.returncode == 0, result.stderr
+    location, static_root, storage = result.stdout.strip().splitlines()
+    assert location == str(shared / "private")
+    assert static_root == str(shared / "static")
+    assert "'file_permissions_mode': 384" in storage
+
+
+def test_storage_options_that_are_not_a_json_object_are_one_sentence(tmp_path):
+    result = run_quartier(
+        "check", SECRET_KEY="k" * 60, VAR_DIR=str(tmp_path), FILE_STORAGE_OPTIONS="[1, 2]"
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "quartier: FILE_STORAGE_OPTIONS must be a JSON object, not '[1, 2]'"
+    )
