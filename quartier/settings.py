@@ -174,8 +174,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # Wait for the write lock instead of failing at once under concurrent requests.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        # Wait for the write lock instead of failing at once under concurrent requests.
+        timeout=20,
+        # Take the write lock when a transaction begins: a transaction that read first
+        # and then wants to write cannot wait for another writer (SQLite answers
+        # "database is locked" at once), as the registration for an offer does.
+        transaction_mode="IMMEDIATE",
+        # Readers do not wait for a writer, and a writer not for readers.
+        init_command="PRAGMA journal_mode=WAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -341,8 +349,17 @@ CACHES = {
         "BACKEND": "quartier.database.DatabaseCache",
         "LOCATION": "quartier_cache",  # the table of migration accounts/0002_cache_table
         "OPTIONS": {"MAX_ENTRIES": 50_000},
-    }
+    },
+    # Copies of public pages for visitors without a session (quartier/lib/page_cache.py):
+    # in each server process, a few megabytes at most.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "quartier-pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
+# How long a public page is answered from its copy; 0 renders it for every request.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "quartier.lib.public_forms.client_ip"  # heeds PROXY_COUNT
 # W001 says only that the backend is neither memcached nor Redis. E003, an increment

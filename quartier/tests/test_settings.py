@@ -110,3 +110,65 @@ def test_storage_options_that_are_not_a_json_object_are_one_sentence(tmp_path):
     assert result.stderr.strip() == (
         "quartier: FILE_STORAGE_OPTIONS must be a JSON object, not '[1, 2]'"
     )
+
+
+WRITER = """
+import time
+from pathlib import Path
+from django.db import connection, transaction
+# Both processes start writing together (Django starts in a few seconds, not at once).
+Path(READY, WHO).touch()
+while len(list(Path(READY).iterdir())) < 2:
+    time.sleep(0.01)
+for number in range(150):
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM counter")
+            time.sleep(0.002)  # between the read and the write, as a service's checks are
+            cursor.execute("INSERT INTO counter (writer) VALUES (%s)", [WHO])
+print("done")
+"""
+
+
+def test_concurrent_read_then_write_transactions_on_sqlite_wait_instead_of_failing(tmp_path):
+    """Two server processes registering at once: the second waits for the first."""
+    import sqlite3
+
+    database = tmp_path / "shared.sqlite3"
+    ready = tmp_path / "ready"
+    ready.mkdir()
+    with sqlite3.connect(database) as setup:
+        setup.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, writer TEXT)")
+    env = {
+        "SECRET_KEY": "k" * 60,
+        "VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "HTTPS")}
+    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    writers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "quartier",
+                "shell",
+                "--no-imports",
+                "-c",
+                WRITER.replace("WHO", repr(name)).replace("READY", repr(str(ready))),
+            ],
+            cwd=PROJECT,
+            env={**clean, **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("one", "two")
+    ]
+    for writer in writers:
+        out, errors = writer.communicate(timeout=120)
+        assert "database is locked" not in errors
+        assert out.strip() == "done", errors
+    with sqlite3.connect(database) as check:
+        assert check.execute("SELECT COUNT(*) FROM counter").fetchone() == (300,)
+        assert check.execute("PRAGMA journal_mode").fetchone() == ("wal",)
