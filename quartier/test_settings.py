@@ -22,4 +22,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # The limits of the public forms count in memory, emptied before every test
 # (quartier/conftest.py); quartier/site/tests checks the database cache itself.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages are rendered afresh for every request in tests, which compare a page
+# before and after a change within milliseconds; quartier/lib/tests/test_page_cache.py
+# turns the copies on.
+PAGE_CACHE_SECONDS = 0
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}

@@ -5,6 +5,7 @@ from django.utils.translation import get_language_info, gettext
 
 from quartier.accounts.access import PUBLIC, allow
 from quartier.lib.dates import MONTHS
+from quartier.lib.page_cache import cached_public_page
 from quartier.places.directory import contact_points, current_site_pack, site_calendar, status_of
 from quartier.places.hours import Status
 from quartier.places.models import Weekday
@@ -33,6 +34,7 @@ def describe_status(status: Status) -> str:
 
 
 @allow(PUBLIC)
+@cached_public_page
 def home(request: HttpRequest) -> HttpResponse:
     site = current_site_pack()
     calendar = site_calendar(site)

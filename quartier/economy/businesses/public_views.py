@@ -8,6 +8,7 @@ from quartier.accounts.access import PUBLIC, allow
 from quartier.economy.businesses.filters import DirectoryFilter
 from quartier.economy.models import Business
 from quartier.lib.languages import language_name
+from quartier.lib.page_cache import cached_public_page
 
 DIRECTORY_PAGE_SIZE = 30
 
@@ -21,6 +22,7 @@ def listed_businesses():
 
 
 @allow(PUBLIC)
+@cached_public_page
 def directory(request: HttpRequest) -> HttpResponse:
     directory_filter = DirectoryFilter(request.GET, queryset=listed_businesses())
     businesses = directory_filter.qs if directory_filter.is_valid() else Business.objects.none()

@@ -6,9 +6,11 @@ from django.shortcuts import render
 from quartier.accounts.access import PUBLIC, allow
 from quartier.economy.premises import services
 from quartier.economy.premises.filters import PublicPremisesFilter
+from quartier.lib.page_cache import cached_public_page
 
 
 @allow(PUBLIC)
+@cached_public_page
 def public_premises(request: HttpRequest) -> HttpResponse:
     """Vacant commercial units whose owners agreed to advertise them, for founders."""
     units = services.advertised_units()

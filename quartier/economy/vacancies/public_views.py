@@ -12,6 +12,7 @@ from quartier.economy.vacancies.filters import PublicVacancyFilter
 from quartier.economy.vacancies.services import pay_text, public_vacancies
 from quartier.esco.models import Concept
 from quartier.lib.languages import language_name
+from quartier.lib.page_cache import cached_public_page
 
 PAGE_SIZE = 24
 
@@ -53,6 +54,7 @@ def _card(vacancy, language: str) -> dict:
 
 
 @allow(PUBLIC)
+@cached_public_page
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     language = get_language()
     queryset = public_vacancies().select_related("business", "business__sector", "occupation")
@@ -75,6 +77,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 
 
 @allow(PUBLIC)
+@cached_public_page
 def vacancy_detail(request: HttpRequest, code) -> HttpResponse:
     language = get_language()
     vacancy = (

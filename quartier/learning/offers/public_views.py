@@ -31,6 +31,7 @@ from quartier.learning.offers.services import (
 )
 from quartier.lib.dates import MONTHS
 from quartier.lib.languages import language_name
+from quartier.lib.page_cache import cached_public_page
 from quartier.lib.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 from quartier.places.models import Weekday
 
@@ -85,6 +86,7 @@ def calendar_queryset(filters: dict):
 
 
 @allow(PUBLIC)
+@cached_public_page
 def offer_calendar(request: HttpRequest) -> HttpResponse:
     form = CalendarFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
@@ -101,6 +103,7 @@ def offer_calendar(request: HttpRequest) -> HttpResponse:
 
 @allow(PUBLIC)
 @limit_public_form("learning.offer-register")
+@cached_public_page
 def offer_page(request: HttpRequest, code) -> HttpResponse:
     offer = get_public_offer(code)
     form = PublicRegistrationForm(request.POST or None, initial={"language": get_language()})
@@ -185,6 +188,7 @@ def registration_ics(request: HttpRequest, code, token: str) -> HttpResponse:
 
 @allow(PUBLIC)
 @require_GET
+@cached_public_page
 def offers_feed(request: HttpRequest) -> HttpResponse:
     body = feed.calendar_bytes(
         feed.public_feed_dates(), get_language(), name=gettext("Offers in the quarter")
