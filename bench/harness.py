@@ -30,7 +30,7 @@ from pathlib import Path
 
 import django
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
@@ -240,6 +240,38 @@ def captured_sql(operation: Callable[[], object]) -> list[tuple[str, object]]:
         if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
             raise ValueError(f"not a read, cannot be replayed: {sql[:80]}")
     return statements
+
+
+def captured_statements(operation: Callable[[], object]) -> list[tuple[str, object]]:
+    """Every statement one call of ``operation`` runs, writes too (see ``rolled_back``)."""
+    statements: list[tuple[str, object]] = []
+    with recording(statements):
+        operation()
+    return statements
+
+
+class _Rollback(Exception):
+    pass
+
+
+def rolled_back(statements: list[tuple[str, object]]) -> Callable[[], object]:
+    """A call that runs ``statements`` with a plain cursor, fetching every row, in a
+    transaction it then rolls back: a page's audit entries are written and undone, so
+    the floor includes them and the data measured stays the same."""
+
+    def replay():
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    for sql, params in statements:
+                        cursor.execute(sql, params)
+                        if cursor.description is not None:
+                            cursor.fetchall()
+                raise _Rollback
+        except _Rollback:
+            pass
+
+    return replay
 
 
 def raw_sql(statements: list[tuple[str, object]]) -> Callable[[], object]:
