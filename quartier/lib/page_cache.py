@@ -1,59 +1,72 @@
-"""A short-lived cache of public pages for visitors who carry no state.
+"""A short-lived cache of public pages for visitors who carry no session.
 
-The public pages (calendar, vacancies, directory, premises) are the same for every
-anonymous visitor of one address, and most of their cost is rendering the
-template: tens of milliseconds against about one for the request itself. So a
-GET by a visitor without a session, CSRF or messages cookie is answered from a
-copy for ``PAGE_CACHE_SECONDS`` (settings; 0 turns it off) in the ``pages`` cache
+The public pages (calendar, offers, vacancies, directory, premises) are the same for
+every anonymous visitor of one address, and most of their cost is rendering the
+template: tens of milliseconds against about one for the request itself. So a GET
+by a visitor without a session or messages cookie is answered from a copy for
+``PAGE_CACHE_SECONDS`` (settings; 0 turns it off) in the ``pages`` cache
 (settings.CACHES; per process by default, so nothing needs invalidating across
-servers: a copy simply expires).
+servers: a copy simply expires, and a change shows within those seconds).
+
+A form's CSRF token is the one part of such a page that belongs to its visitor.
+A copy never holds one: every ``csrfmiddlewaretoken`` value is cut out of it, after
+checking that each is a token of the visitor it was rendered for, and every copy
+served gets the token of the visitor it is served to (their CSRF cookie is set as
+for a page rendered for them). A page whose tokens cannot all be accounted for is
+not copied.
 
 A response is copied only if it is what any other such visitor would get:
-
-- status 200, not streamed, and rendering it gave the visitor no state — a page
-  that renders a form makes a CSRF token (and its cookie) for a new visitor, so it is
-  never copied, and a visitor who already has that cookie is never served or copied
-  (their page would carry their token into someone else's);
-- not an HTMX request (the fragment has the same address as the page);
-- signed-in staff always get the page fresh, so what they just changed shows.
+status 200, not streamed, no session begun while rendering it, and not an HTMX
+request (the fragment has the same address as the page). Signed-in staff always
+get pages fresh, so what they just changed shows at once.
 
 The key is the whole path with its language prefix and query string.
 """
 
+import re
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import _unmask_cipher_token, get_token
 
-# The cookies that make a visitor's page their own.
-STATEFUL_COOKIES = ("sessionid", "csrftoken", "messages")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
+TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
+TOKEN_SLOT = b"\x00csrf-token\x00"
 
 
 def _stateless(request: HttpRequest) -> bool:
-    cookies = {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, *STATEFUL_COOKIES}
     return (
         request.method in ("GET", "HEAD")
         and not request.user.is_authenticated
         and not request.headers.get("HX-Request")
-        and not cookies.intersection(request.COOKIES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
     )
 
 
-def _made_state(request: HttpRequest) -> bool:
-    """Whether rendering the page gave this visitor state: a CSRF token (a form on the
-    page) or a session. The middleware sets their cookies after the view returns, so
-    the request says it, not yet the response."""
-    session = getattr(request, "session", None)
-    return bool(
-        request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or (session is not None and session.modified)
-    )
+def _without_tokens(request: HttpRequest, content: bytes) -> bytes | None:
+    """The page with its visitor's CSRF tokens cut out, or None if it cannot be shared."""
+    secret = request.META.get("CSRF_COOKIE", "")
+    tokens = TOKEN_FIELD.findall(content)
+    if any(_unmask_cipher_token(token.decode()) != secret for _, token, _ in tokens):
+        return None
+    shared = TOKEN_FIELD.sub(lambda match: match[1] + TOKEN_SLOT + match[3], content)
+    if secret and secret.encode() in shared or shared.count(b"csrfmiddlewaretoken") != len(tokens):
+        return None
+    return shared
+
+
+def _served(request: HttpRequest, shared: bytes, headers: dict) -> HttpResponse:
+    if TOKEN_SLOT in shared:
+        shared = shared.replace(TOKEN_SLOT, get_token(request).encode())
+    return HttpResponse(shared, headers=headers)
 
 
 def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Answer stateless visitors from a copy of the page (see the module's docstring)."""
+    """Answer visitors without a session from a copy of the page (see the module's docstring)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -64,12 +77,15 @@ def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         key = f"page:{request.get_full_path()}"
         copy = cache.get(key)
         if copy is not None:
-            content, headers = copy
-            return HttpResponse(content, headers=headers)
+            return _served(request, *copy)
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not _made_state(request):
+        session = getattr(request, "session", None)
+        if response.status_code != 200 or response.streaming or (session and session.modified):
+            return response
+        shared = _without_tokens(request, response.content)
+        if shared is not None:
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, (response.content, headers), seconds)
+            cache.set(key, (shared, headers), seconds)
         return response
 
     return wrapper

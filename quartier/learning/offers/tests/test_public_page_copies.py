@@ -1,7 +1,8 @@
 """Copies of public pages (quartier/lib/page_cache.py), through the real calendar and offer page.
 
-Visitors without a session, CSRF or messages cookie get a copy of the page for
-``PAGE_CACHE_SECONDS``; staff, visitors with state and pages with a form get it fresh.
+Visitors without a session or messages cookie get a copy of the page for
+``PAGE_CACHE_SECONDS``, with their own CSRF token in its forms; staff and visitors
+with a session get it fresh.
 """
 
 import re
@@ -68,24 +69,25 @@ def test_staff_and_visitors_with_a_cookie_see_a_change_at_once(
 
     client.force_login(coordinator)
     assert "Deutsch im Alltag" in client.get(url("offers")).content.decode()
-    with_cookie = Client()
-    with_cookie.cookies["csrftoken"] = "x" * 32
-    assert "Deutsch im Alltag" in with_cookie.get(url("offers")).content.decode()
+    with_session = Client()
+    with_session.cookies["sessionid"] = "a-session-of-this-visitor"
+    assert "Deutsch im Alltag" in with_session.get(url("offers")).content.decode()
     htmx = Client().get(url("offers"), headers={"HX-Request": "true"})
     assert "Deutsch im Alltag" in htmx.content.decode()
 
 
-def test_an_offer_page_with_its_form_is_never_shared_between_visitors(
-    clock, home_org, coordinator, lerneck
+def test_a_copied_offer_page_carries_each_visitors_own_token_and_both_can_register(
+    clock, home_org, coordinator, lerneck, django_assert_num_queries
 ):
     offer = make_offer(home_org, coordinator, lerneck)
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     first_page = first.get(url("offer", code=offer.code))
-    second_page = second.get(url("offer", code=offer.code))
-    # Each visitor's page carries a token for their own cookie, so each can register.
-    assert "csrftoken" in second_page.cookies
-    for visitor, page, name in ((first, first_page, "A"), (second, second_page, "B")):
-        token = TOKEN.search(page.content.decode()).group(1)
+    with django_assert_num_queries(0):  # the second visitor gets the copy
+        second_page = second.get(url("offer", code=offer.code))
+    tokens = [TOKEN.search(page.content.decode()).group(1) for page in (first_page, second_page)]
+    assert tokens[0] != tokens[1]
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    for visitor, token, name in ((first, tokens[0], "A"), (second, tokens[1], "B")):
         response = visitor.post(
             url("offer", code=offer.code),
             {
@@ -99,3 +101,27 @@ def test_an_offer_page_with_its_form_is_never_shared_between_visitors(
         assert response.status_code == 302
     with scopes_disabled():
         assert Registration.objects.filter(offer=offer).count() == 2
+
+
+def test_a_visitor_with_a_token_cookie_gets_the_copy_with_that_token(
+    clock, home_org, coordinator, lerneck
+):
+    offer = make_offer(home_org, coordinator, lerneck)
+    Client().get(url("offer", code=offer.code))  # makes the copy
+    returning = Client(enforce_csrf_checks=True)
+    returning.get(url("offers"))
+    returning.get(url("offer", code=offer.code))
+    secret = returning.cookies["csrftoken"].value
+    page = returning.get(url("offer", code=offer.code)).content.decode()
+    response = returning.post(
+        url("offer", code=offer.code),
+        {
+            "csrfmiddlewaretoken": TOKEN.search(page).group(1),
+            "name": "Resident C",
+            "phone": "0341 1000C",
+            "language": "de",
+            "privacy": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert returning.cookies["csrftoken"].value == secret  # the same visitor throughout
