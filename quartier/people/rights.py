@@ -58,7 +58,12 @@ from quartier.accounts.access import acting_for, roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import AuditEntry, Role
 from quartier.downloads.models import Download
-from quartier.downloads.services import discard_downloads, fulfil_download, request_download
+from quartier.downloads.services import (
+    discard_downloads,
+    fulfil_download,
+    purge_expired,
+    request_download,
+)
 from quartier.lib.search import search_key
 from quartier.people import parts
 from quartier.people.models import (
@@ -460,9 +465,12 @@ def anonymise_expired_task() -> int:
     """Anonymise everyone whose project's retention date has passed; idempotent.
 
     Run daily: ``quartier anonymise-expired --enqueue`` from cron or a systemd timer
-    puts it on the queue, a worker (``quartier db_worker``) runs it.
+    puts it on the queue, a worker (``quartier db_worker``) runs it. The daily clean-up
+    also purges expired downloads (PDFs, exports), should no hourly purge run.
     """
-    return anonymise_expired()
+    count = anonymise_expired()
+    purge_expired()
+    return count
 
 
 @task()
