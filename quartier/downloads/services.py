@@ -143,14 +143,18 @@ def open_download(download: Download, by: Any):
 
 
 def _delete(downloads: QuerySet[Download]) -> int:
-    """Delete these downloads and their files; the files first, so none is left behind."""
+    """Delete these downloads; their files go once the deletion is committed.
+
+    So an erasure that is rolled back leaves every download whole, and one that is
+    committed leaves no file behind.
+    """
     with scopes_disabled():
         doomed = list(downloads.values_list("pk", "file"))
-        storage = Download._meta.get_field("file").storage  # type: ignore[attr-defined]
-        for _pk, name in doomed:
-            if name:
-                storage.delete(name)
         Download.objects.filter(pk__in=[pk for pk, _name in doomed]).delete()
+    names = [name for _pk, name in doomed if name]
+    if names:
+        storage = Download._meta.get_field("file").storage  # type: ignore[attr-defined]
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
     return len(doomed)
 
 

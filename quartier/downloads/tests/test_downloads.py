@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import transaction
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry, Membership
@@ -216,7 +217,7 @@ def test_a_user_who_left_the_organisation_cannot_fetch_their_download(
 
 
 def test_an_expired_download_is_refused_and_purged_with_its_file(
-    client, olena, counsellor, ask, time_machine
+    client, olena, counsellor, ask, time_machine, django_capture_on_commit_callbacks
 ):
     client.force_login(counsellor)
     address = ask(sheet_url(olena))
@@ -226,7 +227,8 @@ def test_an_expired_download_is_refused_and_purged_with_its_file(
     time_machine.move_to("2026-03-10 11:00 +01:00", tick=False)
     assert client.get(address).status_code == 404
     assert client.get(file_url).status_code == 404
-    assert purge_expired() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge_expired() == 1
     assert downloads() == []
     assert not default_storage.exists(download.file.name)
 
@@ -272,15 +274,32 @@ def test_a_file_that_cannot_be_made_is_marked_failed_and_the_page_says_so(
     assert "Open the PDF" not in page
 
 
-def test_erasure_deletes_the_persons_downloads_and_their_files(client, olena, counsellor, ask):
+def test_erasure_deletes_the_persons_downloads_and_their_files(
+    client, olena, counsellor, ask, django_capture_on_commit_callbacks
+):
     client.force_login(counsellor)
     ask(sheet_url(olena))
     ask(export_url(olena))
     names = [download.file.name for download in downloads()]
     assert len(names) == 2 and all(default_storage.exists(name) for name in names)
-    request_erasure(olena, counsellor)
+    with django_capture_on_commit_callbacks(execute=True):
+        request_erasure(olena, counsellor)
     assert downloads() == []
     assert not any(default_storage.exists(name) for name in names)
+
+
+def test_an_erasure_rolled_back_leaves_the_files(client, olena, counsellor, ask):
+    client.force_login(counsellor)
+    ask(sheet_url(olena))
+    (download,) = downloads()
+    try:
+        with transaction.atomic():
+            request_erasure(olena, counsellor)
+            raise RuntimeError("the erasure fails after the downloads were discarded")
+    except RuntimeError:
+        pass
+    assert downloads() == [download]
+    assert default_storage.exists(download.file.name)
 
 
 def test_anonymisation_deletes_the_persons_downloads(client, olena, counsellor, ask):

@@ -96,7 +96,8 @@ def test_the_persons_certificates_are_deleted_when_they_are_erased(
     with scopes_disabled():
         names = list(Download.objects.values_list("file", flat=True))
     assert len(names) == 2
-    request_erasure(olga, counsellor)
+    with django_capture_on_commit_callbacks(execute=True):
+        request_erasure(olga, counsellor)
     with scopes_disabled():
         assert not Download.objects.exists()
     assert not any(default_storage.exists(name) for name in names)
