@@ -103,7 +103,7 @@ def fulfil_download(download_id: int, make: Callable[[Download], bytes]) -> Down
         return download
     with scopes_disabled():
         download.file.save(download.file_name, ContentFile(content), save=False)
-        name = download.file.name
+        name = str(download.file.name)
         now = timezone.now()
         done = Download.objects.filter(pk=download_id, status=Status.PENDING).update(
             status=Status.READY, file=name, ready_at=now, expires_at=now + READY_FOR
@@ -153,9 +153,14 @@ def _delete(downloads: QuerySet[Download]) -> int:
         Download.objects.filter(pk__in=[pk for pk, _name in doomed]).delete()
     names = [name for _pk, name in doomed if name]
     if names:
-        storage = Download._meta.get_field("file").storage  # type: ignore[attr-defined]
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+        transaction.on_commit(lambda: _delete_files(names))
     return len(doomed)
+
+
+def _delete_files(names: list[str]) -> None:
+    storage = Download._meta.get_field("file").storage
+    for name in names:
+        storage.delete(name)
 
 
 def purge_expired(now: datetime | None = None) -> int:

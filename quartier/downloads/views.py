@@ -5,7 +5,14 @@ at the organisation whose data it holds; anyone else gets 404, as for a
 download that has expired.
 """
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -43,7 +50,7 @@ def status(request: HttpRequest, code) -> HttpResponse:
 
 
 @allow(STAFF)
-def file(request: HttpRequest, code) -> HttpResponse:
+def file(request: HttpRequest, code) -> HttpResponseBase:
     download = get_object_or_404(services.own_downloads(request.user), public_id=code)
     if not download.is_ready:
         raise Http404
