@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "quartier.people",
     "quartier.imports",
+    "quartier.downloads",
     "quartier.counselling",
     "quartier.esco",
     "quartier.competences",

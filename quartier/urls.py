@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("quartier.accounts.urls")),
     path("staff/counselling/", include("quartier.counselling.urls")),
     path("staff/people/", include("quartier.people.urls")),
+    path("staff/downloads/", include("quartier.downloads.urls")),
     path("staff/esco/", include("quartier.esco.urls")),
     path("staff/competences/", include("quartier.competences.urls")),
     path("staff/learning/", include("quartier.learning.urls")),

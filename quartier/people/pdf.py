@@ -10,14 +10,29 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
+from quartier.accounts.access import acting_for
+from quartier.accounts.audit import log_action
+from quartier.downloads.models import Download
+from quartier.downloads.services import fulfil_download, request_download
 from quartier.lib.pdf import render_pdf
 from quartier.people.consent import CURRENT_WORDING
 from quartier.people.models import INFORMATION_ONLY, Participant, Purpose
-from quartier.people.rights import exporters
+from quartier.people.rights import (
+    RIGHTS,
+    collect_export,
+    exporters,
+    log_export,
+    participant_for_task,
+    person_page,
+)
+
+PDF = "application/pdf"
 
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
@@ -79,6 +94,42 @@ def consent_sheet_context(participant: Participant) -> dict[str, Any]:
 def consent_sheet_pdf(participant: Participant, language: str) -> bytes:
     return render_pdf(
         "people/rights/consent_sheet.html", consent_sheet_context(participant), language
+    )
+
+
+def request_consent_sheet(participant: Participant, by, language: str) -> Download:
+    """Audit the printing now (``people.consent.sheet_printed``); the PDF is made in a task."""
+    with transaction.atomic():
+        log_action(
+            "people.consent.sheet_printed",
+            actor=by,
+            subject=participant,
+            data={"language": language},
+        )
+        return request_download(
+            kind="people.consent_sheet",
+            label=gettext("Information and consent sheet – %(name)s") % {"name": participant},
+            by=by,
+            subject=participant,
+            organisation_id=participant.organisation_id,
+            file_name=f"consent-{participant.public_id}.pdf",
+            content_type=PDF,
+            back_url=person_page(participant),
+            make_task=consent_sheet_task,
+            args=(participant.pk, language),
+        )
+
+
+def consent_sheet_for(download: Download, participant_id: int, language: str) -> bytes:
+    with acting_for(download.requested_by, RIGHTS):
+        return consent_sheet_pdf(participant_for_task(participant_id), language)
+
+
+@task()
+def consent_sheet_task(download_id: int, participant_id: int, language: str) -> None:
+    """Make a requested consent sheet (``request_consent_sheet``); does nothing twice."""
+    fulfil_download(
+        download_id, lambda download: consent_sheet_for(download, participant_id, language)
     )
 
 
@@ -144,4 +195,37 @@ def export_pdf(participant: Participant, export: dict[str, Any], language: str) 
             "sections": sections,
         },
         language,
+    )
+
+
+def request_pdf_export(participant: Participant, by, language: str) -> Download:
+    """Audit the export now (``people.participant.exported``); the PDF is made in a task."""
+    with transaction.atomic():
+        log_export(participant, by, "pdf")
+        return request_download(
+            kind="people.export_pdf",
+            label=gettext("Data export (PDF) – %(name)s") % {"name": participant},
+            by=by,
+            subject=participant,
+            organisation_id=participant.organisation_id,
+            file_name=f"data-{participant.public_id}.pdf",
+            content_type=PDF,
+            back_url=person_page(participant),
+            make_task=export_pdf_task,
+            args=(participant.pk, language),
+        )
+
+
+def export_pdf_for(download: Download, participant_id: int, language: str) -> bytes:
+    """The readable export, collected with the requester's scope (``RIGHTS``)."""
+    with acting_for(download.requested_by, RIGHTS):
+        participant = participant_for_task(participant_id)
+        return export_pdf(participant, collect_export(participant), language)
+
+
+@task()
+def export_pdf_task(download_id: int, participant_id: int, language: str) -> None:
+    """Make a requested PDF export (``request_pdf_export``); does nothing twice."""
+    fulfil_download(
+        download_id, lambda download: export_pdf_for(download, participant_id, language)
     )

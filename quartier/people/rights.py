@@ -39,19 +39,31 @@ What anonymisation does (and keeps the aggregates):
 Every step writes the audit log.
 """
 
+import json
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from django_tasks import task
 
+from quartier.accounts.access import acting_for, roles
 from quartier.accounts.audit import log_action
-from quartier.accounts.models import AuditEntry
+from quartier.accounts.models import AuditEntry, Role
+from quartier.downloads.models import Download
+from quartier.downloads.services import (
+    discard_downloads,
+    fulfil_download,
+    purge_expired,
+    request_download,
+)
 from quartier.lib.search import search_key
 from quartier.people import parts
 from quartier.people.models import (
@@ -69,6 +81,10 @@ EXPORT_FORMAT = "quartier.person-export/1"
 ANONYMISED_GIVEN_NAME = "Anonymised"
 ANONYMISED_FAMILY_NAME = "participant"
 ANONYMISE_BATCH_SIZE = 500
+
+# Who may print the consent sheet, export a person's data and record their erasure:
+# counsellors and project leads of the organisation that holds the record.
+RIGHTS = roles(Role.COUNSELLOR, Role.PROJECT_LEAD)
 
 
 def export_section(
@@ -234,16 +250,66 @@ def collect_export(participant: Participant) -> dict[str, Any]:
     }
 
 
+def log_export(participant: Participant, by, export_format: str) -> None:
+    log_action(
+        "people.participant.exported",
+        actor=by,
+        subject=participant,
+        data={"format": export_format, "sections": list(exporters())},
+    )
+
+
 def export_person(participant: Participant, by, export_format: str) -> dict[str, Any]:
     """Collect the export and write ``people.participant.exported`` (with the format)."""
     with transaction.atomic():
-        log_action(
-            "people.participant.exported",
-            actor=by,
-            subject=participant,
-            data={"format": export_format, "sections": list(exporters())},
-        )
+        log_export(participant, by, export_format)
         return collect_export(participant)
+
+
+def person_page(participant: Participant) -> str:
+    return reverse("people:detail", kwargs={"code": participant.public_id})
+
+
+def participant_for_task(participant_id: int) -> Participant:
+    """The person a download task works on, as the rights views load them.
+
+    Call inside ``acting_for(user, RIGHTS)``: a person the user may no longer
+    see is not found, and the download fails instead of leaking.
+    """
+    return Participant.objects.select_related(
+        "organisation", "project", "quarter", "neighbourhood"
+    ).get(pk=participant_id)
+
+
+def request_json_export(participant: Participant, by) -> Download:
+    """Audit the export now (``people.participant.exported``) and make the file in a task."""
+    with transaction.atomic():
+        log_export(participant, by, "json")
+        return request_download(
+            kind="people.export_json",
+            label=_("Data export (JSON) – %(name)s") % {"name": participant},
+            by=by,
+            subject=participant,
+            organisation_id=participant.organisation_id,
+            file_name=f"data-{participant.public_id}.json",
+            content_type="application/json; charset=utf-8",
+            back_url=person_page(participant),
+            make_task=export_json_task,
+            args=(participant.pk,),
+        )
+
+
+def json_export(download: Download, participant_id: int) -> bytes:
+    """The export as JSON, collected with the requester's scope (``RIGHTS``)."""
+    with acting_for(download.requested_by, RIGHTS):
+        export = collect_export(participant_for_task(participant_id))
+    return json.dumps(export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()
+
+
+@task()
+def export_json_task(download_id: int, participant_id: int) -> None:
+    """Make a requested JSON export (``request_json_export``); does nothing twice."""
+    fulfil_download(download_id, lambda download: json_export(download, participant_id))
 
 
 # -- Erasure ---------------------------------------------------------------------
@@ -300,6 +366,8 @@ def request_erasure(participant: Participant, by) -> Participant:
         ).exclude(purpose=Purpose.ESF_NOTICE).update(withdrawn_at=now)
         for part in parts.person_parts():
             part.erase(participant, by)
+        # Sheets and exports made for the person must not outlive the erasure.
+        discard_downloads(Participant, [participant.pk])
         log_action(
             "people.participant.erasure_requested",
             actor=by,
@@ -356,6 +424,7 @@ def anonymise_participants(ids: list[int]) -> int:
         )
         for part in parts.person_parts():
             part.anonymise(done_ids)
+        discard_downloads(Participant, done_ids)
         for person in done:
             log_action("people.participant.anonymised", subject=person)
     return len(done)
@@ -396,9 +465,12 @@ def anonymise_expired_task() -> int:
     """Anonymise everyone whose project's retention date has passed; idempotent.
 
     Run daily: ``quartier anonymise-expired --enqueue`` from cron or a systemd timer
-    puts it on the queue, a worker (``quartier db_worker``) runs it.
+    puts it on the queue, a worker (``quartier db_worker``) runs it. The daily clean-up
+    also purges expired downloads (PDFs, exports), should no hourly purge run.
     """
-    return anonymise_expired()
+    count = anonymise_expired()
+    purge_expired()
+    return count
 
 
 @task()

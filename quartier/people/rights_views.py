@@ -1,29 +1,32 @@
 """Staff views for a person's rights: the consent sheet, the export, the erasure request.
 
+The consent sheet and the exports are made in the background: these views audit
+the request, ask for the file and send the user to the download's page
+(``quartier.downloads``). They stay GETs because they are plain links on the
+person page and the erasure page; each GET asks for a fresh file, as each
+print did when the file was made in the request.
+
 Counsellors and project leads of the organisation that holds the record may
 use them; everyone else gets 403 (wrong role) or 404 (someone else's person).
 """
 
-import json
 from uuid import UUID
 
 from django import forms
 from django.contrib import messages
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from quartier.accounts.access import allow, roles
-from quartier.accounts.audit import log_action
-from quartier.accounts.models import Role
+from quartier.accounts.access import allow
+from quartier.downloads.views import see_download
 from quartier.people import pdf
 from quartier.people.intake import view_participant
 from quartier.people.models import Participant
-from quartier.people.rights import ErasureError, export_person, request_erasure
+from quartier.people.rights import RIGHTS, ErasureError, request_erasure, request_json_export
 
-RIGHTS = roles(Role.COUNSELLOR, Role.PROJECT_LEAD)
+__all__ = ["RIGHTS", "consent_sheet", "erase", "export_json", "export_pdf"]
 
 
 def participant_for_rights(request: HttpRequest, code: UUID) -> Participant:
@@ -42,45 +45,24 @@ def participant_for_rights(request: HttpRequest, code: UUID) -> Participant:
     return participant
 
 
-def _pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 @allow(RIGHTS)
 def consent_sheet(request: HttpRequest, code: UUID) -> HttpResponse:
     participant = participant_for_rights(request, code)
     language = pdf.language_for(participant, request.GET.get("language"))
-    log_action(
-        "people.consent.sheet_printed",
-        actor=request.user,
-        subject=participant,
-        data={"language": language},
-    )
-    content = pdf.consent_sheet_pdf(participant, language)
-    return _pdf_response(content, f"consent-{participant.public_id}.pdf")
+    return see_download(pdf.request_consent_sheet(participant, request.user, language))
 
 
 @allow(RIGHTS)
 def export_json(request: HttpRequest, code: UUID) -> HttpResponse:
     participant = participant_for_rights(request, code)
-    export = export_person(participant, request.user, "json")
-    response = HttpResponse(
-        json.dumps(export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="data-{participant.public_id}.json"'
-    return response
+    return see_download(request_json_export(participant, request.user))
 
 
 @allow(RIGHTS)
 def export_pdf(request: HttpRequest, code: UUID) -> HttpResponse:
     participant = participant_for_rights(request, code)
     language = pdf.language_for(participant, request.GET.get("language"))
-    export = export_person(participant, request.user, "pdf")
-    content = pdf.export_pdf(participant, export, language)
-    return _pdf_response(content, f"data-{participant.public_id}.pdf")
+    return see_download(pdf.request_pdf_export(participant, request.user, language))
 
 
 class ErasureForm(forms.Form):

@@ -235,6 +235,19 @@ EXPECTED: dict[str, str | set[str]] = {
     "people:export-json": {"counsellor", "lead", "outsider"},
     "people:export-pdf": {"counsellor", "lead", "outsider"},
     "people:erase": {"counsellor", "lead", "outsider"},
+    # A download (a PDF or export being made): any staff member, their own only.
+    **{
+        f"downloads:{name}": {
+            "counsellor",
+            "advisor",
+            "coordinator",
+            "lead",
+            "viewer",
+            "admin",
+            "outsider",
+        }
+        for name in ("status", "file")
+    },
     "people:import-upload": {"counsellor", "coordinator", "lead", "outsider"},
     "people:import-mapping": {"counsellor", "coordinator", "lead", "outsider"},
     "people:import-preview": {"counsellor", "coordinator", "lead", "outsider"},

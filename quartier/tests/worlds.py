@@ -31,6 +31,7 @@ from quartier.counselling.contacts import add_contact
 from quartier.counselling.goals import add_goal
 from quartier.counselling.referrals import refer
 from quartier.counselling.sharing import share_case
+from quartier.downloads.models import Download
 from quartier.economy.advice.consultations import record_consultation
 from quartier.economy.advice.founders import create_founder
 from quartier.economy.advice.funding import record_application
@@ -52,7 +53,8 @@ from quartier.lib.tabular import Row, Table
 from quartier.people.consent import record_consent
 from quartier.people.importer import PARTICIPANTS
 from quartier.people.intake import take_in
-from quartier.people.models import Project, Purpose
+from quartier.people.models import Participant, Project, Purpose
+from quartier.people.pdf import consent_sheet_task, request_consent_sheet
 from quartier.places.models import ContactPoint
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -136,6 +138,13 @@ def png() -> SimpleUploadedFile:
 
 def concept(uri: str, kind: str) -> Concept:
     return Concept.objects.get_or_create(uri=uri, kind=kind)[0]
+
+
+def printed_consent_sheet(person: Participant, counsellor: User) -> Download:
+    """A consent sheet the counsellor asked for, made (the task's work, done here)."""
+    download = request_consent_sheet(person, counsellor, "de")
+    consent_sheet_task.call(download.pk, person.pk, "de")
+    return download
 
 
 def build_world(
@@ -309,6 +318,7 @@ def build_world(
             "concept": cook,
             "profile": profile,
             "passport": issue_passport(person, counsellor)[0],
+            "download": printed_consent_sheet(person, counsellor),
             "contact_request": ask_for_contact(
                 profile, employer_org, employer, "Probetag?", "0341 1234"
             ),

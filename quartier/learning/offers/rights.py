@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
+from quartier.downloads.services import discard_downloads
 from quartier.learning.models import (
     Attendance,
     OfferDate,
@@ -69,7 +70,24 @@ def registration_rows(participant) -> list[dict]:
     ]
 
 
+def discard_printed(participant_ids: list[int]) -> None:
+    """Delete the certificates and check-in lists made while these people were registered.
+
+    Both print the person's name; they must not outlive the erasure (a check-in list
+    of one of their dates goes too, and is simply printed again if needed).
+    """
+    registrations = list(
+        _unscoped(Registration)
+        .filter(participant_id__in=participant_ids)
+        .values_list("pk", "offer_id")
+    )
+    discard_downloads(Registration, [pk for pk, _offer in registrations])
+    dates = OfferDate.objects.filter(offer_id__in={offer for _pk, offer in registrations})
+    discard_downloads(OfferDate, list(dates.values_list("pk", flat=True)))
+
+
 def erase(participant, by) -> None:
+    discard_printed([participant.pk])
     cleared = (
         _unscoped(Registration)
         .filter(participant=participant)
@@ -83,6 +101,7 @@ def erase(participant, by) -> None:
 
 def anonymise(participant_ids: list[int]) -> None:
     if participant_ids:
+        discard_printed(participant_ids)
         _unscoped(Registration).filter(participant_id__in=participant_ids).update(
             name=ANONYMISED_NAME, email="", phone=""
         )

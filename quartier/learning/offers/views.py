@@ -22,6 +22,7 @@ from quartier.accounts.access import EMPLOYER, allow, roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.counselling.models import Case, CaseStatus
+from quartier.downloads.views import see_download
 from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
 from quartier.learning.offers import attendance, certificates, registrations
 from quartier.learning.offers import services as offers
@@ -401,27 +402,17 @@ def check_in_toggle(request: HttpRequest, pk: int, code) -> HttpResponse:
 
 @allow(OFFER_MANAGERS)
 def check_in_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The list is made in the background; a GET, as it is a link on the dates."""
     offer_date = _managed_date(request.user, pk)
-    pdf = certificates.check_in_pdf(offer_date, get_language())
-    _log_read("learning.check_in.printed", request.user, offer_date.offer)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="check-in-{offer_date.pk}.pdf"'
-    return response
+    return see_download(
+        certificates.request_check_in_list(offer_date, request.user, get_language())
+    )
 
 
 @allow(OFFER_MANAGERS)
 def certificate(request: HttpRequest, code) -> HttpResponse:
+    """The certificate is made in the background; a GET, as it is a link in the list."""
     registration = registrations.get_registration(request.user, code)
     if not offers.can_manage(registration.offer, request.user):
         raise Http404
-    pdf = certificates.certificate_pdf(registration)
-    log_action(
-        "learning.certificate.printed",
-        actor=request.user,
-        subject=registration,
-        organisation=registration.offer.organisation,
-        data={"registration": str(registration.code)},
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="certificate-{registration.code}.pdf"'
-    return response
+    return see_download(certificates.request_certificate(registration, request.user))

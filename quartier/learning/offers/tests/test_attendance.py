@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from quartier.learning.offers.attendance import check_in_rows, set_attendance
 from quartier.learning.offers.registrations import register
+from quartier.tests.downloads import fetch_file
 
 from .fixtures import *  # noqa: F403
 from .fixtures import at, make_offer, person
@@ -71,12 +72,16 @@ def test_people_on_the_waiting_list_are_not_on_the_check_in_list(client, coordin
     assert response.status_code == 404
 
 
-def test_the_check_in_list_prints_as_a_pdf(client, coordinator, home_org, lerneck):
+def test_the_check_in_list_prints_as_a_pdf(
+    client, coordinator, home_org, lerneck, django_capture_on_commit_callbacks
+):
     offer = make_offer(home_org, coordinator, lerneck)
     anna = register(offer, None, name="Анна Петрова", email="anna@example.org")
     set_attendance(anna, offer.dates.get(), True, coordinator)
     client.force_login(coordinator)
-    response = client.get(url("check-in-pdf", pk=offer.dates.get().pk))
+    response = fetch_file(
+        client, django_capture_on_commit_callbacks, url("check-in-pdf", pk=offer.dates.get().pk)
+    )
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     assert "Check-in list" in text and "Анна Петрова" in text and "Lerneck" in text

@@ -3,11 +3,13 @@
 Meant for a daily cron job or systemd timer. Runs at once by default; with
 ``--enqueue`` it only puts the task on the queue for a worker. Idempotent:
 people already anonymised are skipped. Named with a hyphen like ``load-site``.
+It also purges expired downloads (``quartier purge-downloads`` does only that).
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from quartier.downloads.services import purge_expired
 from quartier.people.rights import ANONYMISE_BATCH_SIZE, anonymise_expired, anonymise_expired_task
 
 
@@ -29,5 +31,7 @@ class Command(BaseCommand):
                 self.stdout.write("Queued the anonymisation task.")
             return
         count = anonymise_expired(batch_size=batch_size)
+        purged = purge_expired()
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"Anonymised {count} participants."))
+            self.stdout.write(self.style.SUCCESS(f"Purged {purged} expired downloads."))
