@@ -9,9 +9,8 @@ by a visitor without a session or messages cookie is answered from a copy for
 servers: a copy simply expires, and a change shows within those seconds).
 
 A form's CSRF token is the one part of such a page that belongs to its visitor.
-A copy never holds one: every ``csrfmiddlewaretoken`` value is cut out of it, after
-checking that each is a token of the visitor it was rendered for, and every copy
-served gets the token of the visitor it is served to (their CSRF cookie is set as
+A copy never holds one: every ``csrfmiddlewaretoken`` value is cut out of it, and
+every copy served gets the token of the visitor it is served to (their CSRF cookie is set as
 for a page rendered for them). A page whose tokens cannot all be accounted for is
 not copied.
 
@@ -30,7 +29,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.middleware.csrf import get_token
 
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
@@ -48,13 +47,19 @@ def _stateless(request: HttpRequest) -> bool:
 
 
 def _without_tokens(request: HttpRequest, content: bytes) -> bytes | None:
-    """The page with its visitor's CSRF tokens cut out, or None if it cannot be shared."""
+    """The page with its visitor's CSRF tokens cut out, or None if it cannot be shared.
+
+    Templates put a token into a page in two ways: ``{% csrf_token %}`` (the hidden
+    field, cut out here) and ``{{ csrf_token }}`` in the HTMX headers of signed-in
+    pages. A page with a token anywhere else, or with the visitor's secret itself, is
+    not copied."""
+    shared, cut = TOKEN_FIELD.subn(lambda match: match[1] + TOKEN_SLOT + match[3], content)
     secret = request.META.get("CSRF_COOKIE", "")
-    tokens = TOKEN_FIELD.findall(content)
-    if any(_unmask_cipher_token(token.decode()) != secret for _, token, _ in tokens):
-        return None
-    shared = TOKEN_FIELD.sub(lambda match: match[1] + TOKEN_SLOT + match[3], content)
-    if secret and secret.encode() in shared or shared.count(b"csrfmiddlewaretoken") != len(tokens):
+    if (
+        shared.count(b"csrfmiddlewaretoken") != cut
+        or b"X-CSRFToken" in shared
+        or (secret and secret.encode() in shared)
+    ):
         return None
     return shared
 
