@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow
 from quartier.economy.advice import consultations as consulting
 from quartier.economy.advice import founders, funding
+from quartier.economy.advice.filters import ConsultationFilter, FounderFilter
 from quartier.economy.advice.forms import (
     AdviceForm,
     ApplicationForm,
@@ -27,7 +28,6 @@ from quartier.economy.advice.forms import (
 )
 from quartier.economy.advice.founders import ADVISING
 from quartier.economy.models import (
-    FounderStage,
     FundingApplication,
     FundingProgramme,
     VacancyStatus,
@@ -64,15 +64,9 @@ def funding_list(request: HttpRequest) -> HttpResponse:
 @allow(ADVISING)
 def founder_list(request: HttpRequest) -> HttpResponse:
     queryset = founders.founders_visible_to(request.user).select_related("participant", "sector")
-    stage = request.GET.get("stage", "")
-    if stage in FounderStage.values:
-        queryset = queryset.filter(stage=stage)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "stages": FounderStage.choices,
-        "stage": stage,
-    }
+    founder_filter = FounderFilter(request.GET, queryset=queryset)
+    page = Paginator(founder_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "form": founder_filter.form}
     return render(request, "economy/advice/founder_list.html", context)
 
 
@@ -205,10 +199,8 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     queryset = consulting.consultations_visible_to(request.user).select_related(
         "business", "advisor"
     )
-    business = request.GET.get("business", "")
-    if business:
-        queryset = queryset.filter(business__slug=business)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    consultation_filter = ConsultationFilter(request.GET, queryset=queryset)
+    page = Paginator(consultation_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page}
     return render(request, "economy/advice/consultation_list.html", context)
 

@@ -2,49 +2,14 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.economy.models import (
     Business,
     CooperationKind,
-    Sector,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-# Not a FilterSet: its values feed ``cooperation.cooperations`` twice (the graph with the
-# period, the counts without) and the counts' periods; "by" filters nothing.
-class NetworkFilterForm(forms.Form):
-    start = forms.DateField(label=_("Active from"), required=False, widget=DATE)
-    end = forms.DateField(label=_("Active until"), required=False, widget=DATE)
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", pgettext_lazy("filter", "All kinds")), *CooperationKind.choices],
-    )
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    by = forms.ChoiceField(
-        label=_("Count per"),
-        required=False,
-        choices=[("quarter", _("Quarter-year")), ("year", _("Year"))],
-    )
-
-    def __init__(self, *args, sectors: list[Sector], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [
-            ("", pgettext_lazy("filter", "All sectors")),
-            *((sector.slug, sector.name()) for sector in sectors),
-        ]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("The end of the period lies before its start."))
-        if data.get("start") and data.get("end") and data["end"].year - data["start"].year > 20:
-            raise forms.ValidationError(_("Choose a period of at most twenty years."))
-        return data
 
 
 def party_choices() -> list:

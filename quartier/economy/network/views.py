@@ -20,7 +20,8 @@ from quartier.accounts.models import Role
 from quartier.economy.models import Cooperation, Sector, Tenancy
 from quartier.economy.network import cooperation as network_cooperation
 from quartier.economy.network import graph as network_graph
-from quartier.economy.network.forms import CooperationForm, EndForm, NetworkFilterForm
+from quartier.economy.network.filters import NetworkFilter
+from quartier.economy.network.forms import CooperationForm, EndForm
 
 NETWORK_EDITORS = roles(Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
 PAGE_SIZE = 50
@@ -36,27 +37,25 @@ def may_edit(user) -> bool:
 @allow(STAFF)
 def network(request: HttpRequest) -> HttpResponse:
     sectors = list(Sector.objects.all())
-    form = NetworkFilterForm(request.GET or None, sectors=sectors)
-    filters = form.cleaned_data if form.is_valid() else {}
-    start, end = filters.get("start"), filters.get("end")
-    kind, sector = filters.get("kind", ""), filters.get("sector", "")
-    relations = network_cooperation.cooperations(start=start, end=end, kind=kind, sector=sector)
-    graph = network_graph.build_network(network_graph.relation_rows(relations), sectors)
-    today = timezone.localdate()
-    count_end = end or today
+    network_filter = NetworkFilter(request.GET, queryset=Cooperation.objects.all(), sectors=sectors)
+    graph = network_graph.build_network(network_graph.relation_rows(network_filter.qs), sectors)
+    start, end = network_filter.period
+    count_end = end or timezone.localdate()
     count_start = start or count_end - timedelta(days=2 * 365)
     if count_end.year - count_start.year > 20:  # keeps the counts table readable
         count_start = date(count_end.year - 20, 1, 1)
     counted = network_cooperation.counts_per_period(
-        count_start,
-        count_end,
-        filters.get("by") or "quarter",
-        network_cooperation.cooperations(kind=kind, sector=sector),
+        count_start, count_end, network_filter.count_per, network_filter.without_period()
     )
     return render(
         request,
         "economy/network/network.html",
-        {"form": form, "graph": graph, "counted": counted, "may_edit": may_edit(request.user)},
+        {
+            "form": network_filter.form,
+            "graph": graph,
+            "counted": counted,
+            "may_edit": may_edit(request.user),
+        },
     )
 
 
