@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.lib.pickers import Picker
 from quartier.lib.search import search_key
+from quartier.people.models import Participant
 
 
 def is_latin(text: str) -> bool:
@@ -27,6 +28,13 @@ def picker_label(person) -> str:
     if not is_latin(name):
         parts.append(person.name_latin or search_key(person.given_name, person.family_name))
     return " · ".join(parts)
+
+
+def participant_choices():
+    """The people a form's participant field may name: every participant, which the
+    request's scope (the view's access) narrows to those its user may read. Evaluated
+    when the form is built, so never outside a request's scope."""
+    return Participant.objects.all()
 
 
 class ParticipantPicker(Picker):

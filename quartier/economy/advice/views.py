@@ -32,21 +32,12 @@ from quartier.economy.models import (
     FundingProgramme,
     VacancyStatus,
 )
+from quartier.economy.pages import error_messages, form_page
 from quartier.economy.vacancies import services as vacancies
 from quartier.economy.vacancies.services import VACANCY_READERS
 from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _form_page(request, form, title: str, back: str, intro: str = "") -> HttpResponse:
-    context = {"form": form, "title": title, "back": back, "intro": intro}
-    return render(request, "economy/advice/form.html", context)
 
 
 # -- Funding catalogue --------------------------------------------------------
@@ -79,11 +70,11 @@ def founder_create(request: HttpRequest) -> HttpResponse:
         try:
             founder = founders.create_founder(request.user, **values)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Founder recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
-    return _form_page(request, form, _("New founder"), reverse("economy:founder-list"))
+    return form_page(request, form, _("New founder"), reverse("economy:founder-list"))
 
 
 @allow(ADVISING)
@@ -111,12 +102,12 @@ def founder_edit(request: HttpRequest, code) -> HttpResponse:
         try:
             founders.update_founder(founder, request.user, **values)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("economy:founder-detail", code=founder.public_id)
     back = reverse("economy:founder-detail", kwargs={"code": founder.public_id})
-    return _form_page(request, form, _("Edit founder"), back)
+    return form_page(request, form, _("Edit founder"), back)
 
 
 @allow(ADVISING)
@@ -130,12 +121,12 @@ def founder_advice(request: HttpRequest, code) -> HttpResponse:
                 founder, request.user, data["date"], list(data["programmes"]), data["notes"]
             )
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Advice recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
     back = reverse("economy:founder-detail", kwargs={"code": founder.public_id})
-    return _form_page(request, form, _("Record funding advice"), back)
+    return form_page(request, form, _("Record funding advice"), back)
 
 
 @allow(ADVISING)
@@ -153,12 +144,12 @@ def founder_application(request: HttpRequest, code) -> HttpResponse:
                 data["amount_requested"],
             )
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Application recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
     back = reverse("economy:founder-detail", kwargs={"code": founder.public_id})
-    return _form_page(request, form, _("Record an application"), back)
+    return form_page(request, form, _("Record an application"), back)
 
 
 @allow(ADVISING)
@@ -180,7 +171,7 @@ def application_outcome(request: HttpRequest, code, pk: int) -> HttpResponse:
                 data["amount_granted"],
             )
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Outcome recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
@@ -188,7 +179,7 @@ def application_outcome(request: HttpRequest, code, pk: int) -> HttpResponse:
     title = _("Outcome of the application to %(programme)s") % {
         "programme": application.programme.name
     }
-    return _form_page(request, form, title, back)
+    return form_page(request, form, title, back)
 
 
 # -- On-site consulting ---------------------------------------------------------
@@ -215,11 +206,11 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
         try:
             consultation = consulting.record_consultation(business, request.user, **data)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Consultation recorded."))
             return redirect("economy:consultation-detail", code=consultation.public_id)
-    return _form_page(
+    return form_page(
         request, form, _("Record an on-site consultation"), reverse("economy:consultation-list")
     )
 
@@ -245,12 +236,12 @@ def consultation_edit(request: HttpRequest, code) -> HttpResponse:
         try:
             consulting.update_consultation(consultation, request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("economy:consultation-detail", code=consultation.public_id)
     back = reverse("economy:consultation-detail", kwargs={"code": consultation.public_id})
-    return _form_page(request, form, _("Edit consultation"), back)
+    return form_page(request, form, _("Edit consultation"), back)
 
 
 @require_POST
@@ -260,7 +251,7 @@ def follow_up_done(request: HttpRequest, code) -> HttpResponse:
     try:
         consulting.complete_follow_up(consultation, request.user)
     except ValidationError as error:
-        _errors(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("Follow-up done."))
     if request.POST.get("next") == "follow-ups":

@@ -12,13 +12,7 @@ from quartier.economy.businesses.register import EDITOR_ONLY_FIELDS, FIELDS
 from quartier.economy.models import Business, ContactPerson, Sector, TrainingStepKind
 from quartier.esco.models import Concept
 from quartier.lib.languages import LANGUAGE_CODES, language_choices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from quartier.lib.widgets import DateInput
 
 
 class SocialMediaField(forms.CharField):

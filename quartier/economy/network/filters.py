@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from quartier.economy.models import Cooperation, CooperationKind, Sector
 from quartier.economy.network.cooperation import active_between
-from quartier.economy.network.forms import DATE
+from quartier.lib.widgets import DateInput
 
 
 class PeriodForm(forms.Form):
@@ -38,8 +38,12 @@ class NetworkFilter(django_filters.FilterSet):
     ``by`` filters nothing: it chooses the counts table's periods (``count_per``). The
     counts table reads ``without_period()``, the same relations over every period."""
 
-    start = django_filters.DateFilter(label=_("Active from"), method="filter_start", widget=DATE)
-    end = django_filters.DateFilter(label=_("Active until"), method="filter_end", widget=DATE)
+    start = django_filters.DateFilter(
+        label=_("Active from"), method="filter_start", widget=DateInput()
+    )
+    end = django_filters.DateFilter(
+        label=_("Active until"), method="filter_end", widget=DateInput()
+    )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"),
         choices=CooperationKind.choices,

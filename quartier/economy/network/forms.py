@@ -8,8 +8,7 @@ from quartier.economy.models import (
     Business,
     CooperationKind,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from quartier.lib.widgets import DateInput
 
 
 def party_choices() -> list:
@@ -35,9 +34,12 @@ class CooperationForm(forms.Form):
     first = forms.ChoiceField(label=_("First party"))
     second = forms.ChoiceField(label=_("Second party"))
     kind = forms.ChoiceField(label=_("Kind"), choices=CooperationKind.choices)
-    since = forms.DateField(label=_("Since"), widget=DATE)
+    since = forms.DateField(label=_("Since"), widget=DateInput())
     until = forms.DateField(
-        label=_("Until"), required=False, widget=DATE, help_text=_("Leave empty while it lasts.")
+        label=_("Until"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty while it lasts."),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
@@ -61,4 +63,4 @@ class CooperationForm(forms.Form):
 
 
 class EndForm(forms.Form):
-    until = forms.DateField(label=_("Ended on"), widget=DATE)
+    until = forms.DateField(label=_("Ended on"), widget=DateInput())

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.economy.businesses.forms import DateInput
 from quartier.economy.businesses.picker import BusinessPicker
 from quartier.economy.models import Business, House, Unit, UnitStatus
+from quartier.lib.widgets import DateInput
 
 
 class HouseForm(forms.ModelForm):

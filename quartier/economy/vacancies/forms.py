@@ -3,17 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.economy.businesses.forms import DateInput
 from quartier.economy.models import Business, Vacancy
 from quartier.lib.languages import language_choices
+from quartier.lib.widgets import DateInput
 from quartier.people.models import Participant
-from quartier.people.pickers import ParticipantPicker
-
-
-def _participants():
-    """The people a request may name: the scope of the view's access (vacancies: those of
-    their editors)."""
-    return Participant.objects.all()
+from quartier.people.pickers import ParticipantPicker, participant_choices
 
 
 class VacancyForm(forms.ModelForm):
@@ -54,7 +48,7 @@ class VacancyForm(forms.ModelForm):
         else:
             self.fields["business"].queryset = businesses
         if staff:
-            self.fields["filled_by"].queryset = _participants()
+            self.fields["filled_by"].queryset = participant_choices()
         else:
             del self.fields["filled_by"]
         if self.instance.pk:
