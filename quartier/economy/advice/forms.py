@@ -51,9 +51,10 @@ class FounderForm(forms.ModelForm):
         ]
         widgets = {"business_idea": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participant"].queryset = participant_choices()
+        self.fields["participant"].widget.for_user(user)
         if self.instance.participant_id:
             # The hidden field carries the public code, never the primary key.
             self.initial["participant"] = self.instance.participant.public_id

@@ -64,7 +64,7 @@ def founder_list(request: HttpRequest) -> HttpResponse:
 @allow(ADVISING)
 def founder_create(request: HttpRequest) -> HttpResponse:
     initial = {"participant": request.GET.get("participant", "")}
-    form = FounderForm(request.POST or None, initial=initial)
+    form = FounderForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         values = {key: form.cleaned_data[key] for key in FounderForm.Meta.fields}
         try:
@@ -95,7 +95,7 @@ def founder_detail(request: HttpRequest, code) -> HttpResponse:
 @allow(ADVISING)
 def founder_edit(request: HttpRequest, code) -> HttpResponse:
     founder = founders.get_founder(request.user, code)
-    form = FounderForm(request.POST or None, instance=founder)
+    form = FounderForm(request.POST or None, instance=founder, user=request.user)
     if request.method == "POST" and form.is_valid():
         values = {key: form.cleaned_data[key] for key in FounderForm.Meta.fields}
         founder.refresh_from_db()

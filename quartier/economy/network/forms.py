@@ -1,6 +1,7 @@
 """Forms of the cooperation network pages."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.models import Organisation, OrganisationKind
@@ -8,13 +9,24 @@ from quartier.economy.models import (
     Business,
     CooperationKind,
 )
+from quartier.lib.pickers import Picker
 from quartier.lib.widgets import DateInput
+
+
+def party_businesses() -> QuerySet[Business]:
+    """The businesses a relation may name: those not closed."""
+    return Business.objects.exclude(status=Business.Status.CLOSED)
+
+
+def party_organisations() -> QuerySet[Organisation]:
+    """The organisations a relation may name: the programme's, not businesses' logins."""
+    return Organisation.objects.exclude(kind=OrganisationKind.BUSINESS)
 
 
 def party_choices() -> list:
     """Businesses and the programme's organisations as ``b:<id>``/``o:<id>``: two queries."""
-    businesses = Business.objects.exclude(status=Business.Status.CLOSED).only("id", "name")
-    organisations = Organisation.objects.exclude(kind=OrganisationKind.BUSINESS).only("id", "name")
+    businesses = party_businesses().only("id", "name")
+    organisations = party_organisations().only("id", "name")
     return [
         ("", "—"),
         (_("Businesses"), [(f"b:{b.pk}", b.name) for b in businesses]),
@@ -22,17 +34,21 @@ def party_choices() -> list:
     ]
 
 
-def party_from(value: str):
+def party_from(value: str) -> Business | Organisation | None:
+    """The party ``b:<id>``/``o:<id>`` names, if a relation may name it."""
     kind, _sep, pk = value.partition(":")
-    model = {"b": Business, "o": Organisation}.get(kind)
-    if model is None or not pk.isdigit():
+    if not pk.isdigit():
         return None
-    return model.objects.filter(pk=int(pk)).first()
+    if kind == "b":
+        return party_businesses().filter(pk=int(pk)).first()
+    if kind == "o":
+        return party_organisations().filter(pk=int(pk)).first()
+    return None
 
 
 class CooperationForm(forms.Form):
-    first = forms.ChoiceField(label=_("First party"))
-    second = forms.ChoiceField(label=_("Second party"))
+    first = forms.ChoiceField(label=_("First party"), widget=Picker("economy:party-pick"))
+    second = forms.ChoiceField(label=_("Second party"), widget=Picker("economy:party-pick"))
     kind = forms.ChoiceField(label=_("Kind"), choices=CooperationKind.choices)
     since = forms.DateField(label=_("Since"), widget=DateInput())
     until = forms.DateField(

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from quartier.accounts.access import allow
+from quartier.economy.businesses.picker import pick_business
 from quartier.economy.models import VacancySkill
 from quartier.economy.pages import error_messages, form_page
 from quartier.economy.vacancies import services as vacancies
@@ -67,8 +68,16 @@ def _vacancy_form(request, vacancy=None):
         instance=vacancy,
         businesses=None if vacancy else vacancies.businesses_for(request.user),
         staff=staff,
+        user=request.user,
         initial={"business": request.GET.get("business", "")} if vacancy is None else None,
     )
+
+
+@allow(VACANCY_EDITORS)
+def vacancy_business_pick(request: HttpRequest) -> HttpResponse:
+    """The vacancy form's business picker: the businesses the user may enter vacancies
+    for (an employer: only their own), the same as the form's choices."""
+    return pick_business(request, vacancies.businesses_for(request.user))
 
 
 @allow(VACANCY_EDITORS)
