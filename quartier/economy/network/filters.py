@@ -4,12 +4,12 @@ from datetime import date
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from quartier.economy.models import Cooperation, CooperationKind, Sector
-from quartier.economy.network.cooperation import active_between
+from quartier.economy.network.cooperation import active_between, touching_sector
 from quartier.lib.widgets import DateInput
 
 
@@ -96,9 +96,7 @@ class NetworkFilter(django_filters.FilterSet):
         return relations.filter(active_between(None, value))
 
     def filter_sector(self, relations, name, value):
-        return relations.filter(
-            Q(business_a__sector__slug=value) | Q(business_b__sector__slug=value)
-        )
+        return relations.filter(touching_sector(value))
 
     def filter_nothing(self, relations, name, value):
         return relations
