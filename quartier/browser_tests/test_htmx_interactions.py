@@ -1,4 +1,5 @@
-"""HTMX in a real browser: a check-in tap, the participant picker, a passport being made.
+"""HTMX in a real browser: a check-in tap, the participant and party pickers, a passport
+being made.
 
 Each page in German and Arabic, at 1366 and 360 pixels: the page changes in place
 (a marker set on ``window`` survives, so nothing reloaded), no request fails, no
@@ -168,6 +169,36 @@ def test_the_participant_picker_finds_picks_and_saves(new_page, world):
         with scopes_disabled():
             assert Founder.objects.count() == number
             assert Founder.objects.order_by("-pk").first().participant_id == younger.pk
+
+
+def test_the_party_picker_finds_picks_and_saves_a_relation(new_page, world):
+    from django_scopes import scopes_disabled
+
+    from quartier.economy.models import Business, Cooperation
+
+    café = Business.objects.create(name="Café Eisenbahn", slug="cafe-eisenbahn")
+    for language, width in RUNS:
+        page = sign_in(new_page, language, width)
+        page.goto(url(language, "economy:cooperation-add"))
+        page.evaluate("window.notReloaded = true")
+        page.locator("#id_first-search").fill("eisenbahn")
+        page.locator("#id_first-results button", has_text="Café Eisenbahn").click()
+        page.wait_for_selector(f'#id_first option[value="b:{café.pk}"]', state="attached")
+        assert page.locator("#id_first").input_value() == f"b:{café.pk}"
+        page.locator("#id_second-search").fill("beratung")
+        page.locator("#id_second-results button", has_text="Beratung Ost").click()
+        page.wait_for_selector("#id_second option[selected]:not([value=''])", state="attached")
+        check(page, width, f"party picker {language} {width}")
+        page.locator("#id_since").fill("2025-04-01")
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_url("**/cooperations/")
+        with scopes_disabled():
+            cooperation = Cooperation.objects.get()
+            assert (cooperation.business_a, cooperation.organisation_b.name) == (
+                café,
+                "Beratung Ost",
+            )
+            cooperation.delete()
 
 
 def test_the_passport_page_updates_when_the_passport_is_made(new_page, world):

@@ -41,7 +41,14 @@ class Picker(forms.Select):
     queryset (people); ``code_label`` then adds a field for a code typed by hand,
     which wins over the select when filled. The chosen record is then shown by its
     value, never by a label that would need reading it.
+
+    ``searchable = False`` (set by the form for a user whose scope finds nobody at the
+    endpoint) leaves the search box out and shows ``no_search_note`` instead, with the
+    code field open.
     """
+
+    searchable = True
+    no_search_note = ""
 
     template_name = "pickers/picker.html"
 
@@ -80,6 +87,8 @@ class Picker(forms.Select):
             "id": select_id,
             "code_name": f"{name}_code",
             "code_label": self.code_label,
+            "searchable": self.searchable,
+            "no_search_note": self.no_search_note,
         }
         return context
 

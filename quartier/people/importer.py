@@ -40,6 +40,7 @@ from quartier.imports.forms import MappingForm, UploadForm
 from quartier.lib.countries import COUNTRIES, STATELESS
 from quartier.lib.languages import OTHER_LANGUAGES
 from quartier.lib.search import search_key
+from quartier.lib.widgets import DateInput
 from quartier.people.intake import change_participant, take_in
 from quartier.people.models import ContactChannel, Gender, Participant, Project
 from quartier.places.models import Postcode
@@ -325,7 +326,7 @@ class ParticipantMappingForm(MappingForm):
     entry_date = forms.DateField(
         label=_("Date of entry for rows without one"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("New participants whose row has no date of entry joined on this day."),
     )
 

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from quartier.lib.pickers import Picker
 from quartier.lib.search import search_key
+from quartier.people.intake import CASEWORK
+from quartier.people.models import Participant
 
 
 def is_latin(text: str) -> bool:
@@ -29,10 +31,26 @@ def picker_label(person) -> str:
     return " · ".join(parts)
 
 
+def participant_choices():
+    """The people a form's participant field may name: every participant, which the
+    request's scope (the view's access) narrows to those its user may read. Evaluated
+    when the form is built, so never outside a request's scope."""
+    return Participant.objects.all()
+
+
 class ParticipantPicker(Picker):
     """The widget for a ``ModelChoiceField`` of participants keyed by ``public_id``."""
 
     def __init__(self, attrs=None):
         super().__init__(
             "people:pick", preload=False, code_label=_("Code from the person's page"), attrs=attrs
+        )
+
+    def for_user(self, user) -> None:
+        """Offers the search only to a user the endpoint can show people (the participant
+        list's rule, ``CASEWORK``); anyone else names the person by the code."""
+        self.searchable = CASEWORK.allows(user)
+        self.no_search_note = _(
+            "Searching for people is for their counsellors. Enter the code from the "
+            "person's page; their counsellor can give it to you."
         )

@@ -120,7 +120,7 @@ EXPECTED: dict[str, str | set[str]] = {
     # ESCO taxonomy: reference data for every staff role that works with people.
     **{
         f"esco:{name}": {"counsellor", "advisor", "coordinator", "lead", "admin", "outsider"}
-        for name in ("search", "suggest", "concept")
+        for name in ("search", "suggest", "concept", "occupation-pick")
     },
     # Economy network and premises: programme-wide, read by all staff, changed by
     # business advisors and project leads.
@@ -140,6 +140,7 @@ EXPECTED: dict[str, str | set[str]] = {
         f"economy:{name}": {"advisor", "lead", "outsider"}
         for name in (
             "cooperation-add",
+            "party-pick",
             "cooperation-end",
             "house-add",
             "house-edit",
@@ -218,7 +219,12 @@ EXPECTED: dict[str, str | set[str]] = {
     },
     **{
         f"economy:{name}": {"advisor", "lead", "outsider", "employer"}
-        for name in ("vacancy-create", "vacancy-edit", "vacancy-requirements")
+        for name in (
+            "vacancy-create",
+            "vacancy-business-pick",
+            "vacancy-edit",
+            "vacancy-requirements",
+        )
     },
     "economy-public:vacancy-list": EVERYONE,
     "economy-public:vacancy-detail": EVERYONE,

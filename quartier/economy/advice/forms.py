@@ -12,21 +12,9 @@ from quartier.economy.models import (
     FundingProgramme,
 )
 from quartier.lib.languages import language_choices
+from quartier.lib.widgets import DateInput
 from quartier.people.models import Participant
-from quartier.people.pickers import ParticipantPicker
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def _participants():
-    """The people a request may name: the scope of the view's access (founders: advising
-    organisations; vacancies: those of their editors)."""
-    return Participant.objects.all()
+from quartier.people.pickers import ParticipantPicker, participant_choices
 
 
 class LanguagesField(forms.MultipleChoiceField):
@@ -63,9 +51,10 @@ class FounderForm(forms.ModelForm):
         ]
         widgets = {"business_idea": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = _participants()
+        self.fields["participant"].queryset = participant_choices()
+        self.fields["participant"].widget.for_user(user)
         if self.instance.participant_id:
             # The hidden field carries the public code, never the primary key.
             self.initial["participant"] = self.instance.participant.public_id

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow
 from quartier.economy.advice import consultations as consulting
 from quartier.economy.advice import founders, funding
+from quartier.economy.advice.filters import ConsultationFilter, FounderFilter
 from quartier.economy.advice.forms import (
     AdviceForm,
     ApplicationForm,
@@ -27,26 +28,16 @@ from quartier.economy.advice.forms import (
 )
 from quartier.economy.advice.founders import ADVISING
 from quartier.economy.models import (
-    FounderStage,
     FundingApplication,
     FundingProgramme,
     VacancyStatus,
 )
+from quartier.economy.pages import error_messages, form_page
 from quartier.economy.vacancies import services as vacancies
 from quartier.economy.vacancies.services import VACANCY_READERS
 from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _form_page(request, form, title: str, back: str, intro: str = "") -> HttpResponse:
-    context = {"form": form, "title": title, "back": back, "intro": intro}
-    return render(request, "economy/advice/form.html", context)
 
 
 # -- Funding catalogue --------------------------------------------------------
@@ -64,32 +55,26 @@ def funding_list(request: HttpRequest) -> HttpResponse:
 @allow(ADVISING)
 def founder_list(request: HttpRequest) -> HttpResponse:
     queryset = founders.founders_visible_to(request.user).select_related("participant", "sector")
-    stage = request.GET.get("stage", "")
-    if stage in FounderStage.values:
-        queryset = queryset.filter(stage=stage)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "stages": FounderStage.choices,
-        "stage": stage,
-    }
+    founder_filter = FounderFilter(request.GET, queryset=queryset)
+    page = Paginator(founder_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "form": founder_filter.form}
     return render(request, "economy/advice/founder_list.html", context)
 
 
 @allow(ADVISING)
 def founder_create(request: HttpRequest) -> HttpResponse:
     initial = {"participant": request.GET.get("participant", "")}
-    form = FounderForm(request.POST or None, initial=initial)
+    form = FounderForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         values = {key: form.cleaned_data[key] for key in FounderForm.Meta.fields}
         try:
             founder = founders.create_founder(request.user, **values)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Founder recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
-    return _form_page(request, form, _("New founder"), reverse("economy:founder-list"))
+    return form_page(request, form, _("New founder"), reverse("economy:founder-list"))
 
 
 @allow(ADVISING)
@@ -110,19 +95,19 @@ def founder_detail(request: HttpRequest, code) -> HttpResponse:
 @allow(ADVISING)
 def founder_edit(request: HttpRequest, code) -> HttpResponse:
     founder = founders.get_founder(request.user, code)
-    form = FounderForm(request.POST or None, instance=founder)
+    form = FounderForm(request.POST or None, instance=founder, user=request.user)
     if request.method == "POST" and form.is_valid():
         values = {key: form.cleaned_data[key] for key in FounderForm.Meta.fields}
         founder.refresh_from_db()
         try:
             founders.update_founder(founder, request.user, **values)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("economy:founder-detail", code=founder.public_id)
     back = reverse("economy:founder-detail", kwargs={"code": founder.public_id})
-    return _form_page(request, form, _("Edit founder"), back)
+    return form_page(request, form, _("Edit founder"), back)
 
 
 @allow(ADVISING)
@@ -136,12 +121,12 @@ def founder_advice(request: HttpRequest, code) -> HttpResponse:
                 founder, request.user, data["date"], list(data["programmes"]), data["notes"]
             )
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Advice recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
     back = reverse("economy:founder-detail", kwargs={"code": founder.public_id})
-    return _form_page(request, form, _("Record funding advice"), back)
+    return form_page(request, form, _("Record funding advice"), back)
 
 
 @allow(ADVISING)
@@ -159,12 +144,12 @@ def founder_application(request: HttpRequest, code) -> HttpResponse:
                 data["amount_requested"],
             )
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Application recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
     back = reverse("economy:founder-detail", kwargs={"code": founder.public_id})
-    return _form_page(request, form, _("Record an application"), back)
+    return form_page(request, form, _("Record an application"), back)
 
 
 @allow(ADVISING)
@@ -186,7 +171,7 @@ def application_outcome(request: HttpRequest, code, pk: int) -> HttpResponse:
                 data["amount_granted"],
             )
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Outcome recorded."))
             return redirect("economy:founder-detail", code=founder.public_id)
@@ -194,7 +179,7 @@ def application_outcome(request: HttpRequest, code, pk: int) -> HttpResponse:
     title = _("Outcome of the application to %(programme)s") % {
         "programme": application.programme.name
     }
-    return _form_page(request, form, title, back)
+    return form_page(request, form, title, back)
 
 
 # -- On-site consulting ---------------------------------------------------------
@@ -205,10 +190,8 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     queryset = consulting.consultations_visible_to(request.user).select_related(
         "business", "advisor"
     )
-    business = request.GET.get("business", "")
-    if business:
-        queryset = queryset.filter(business__slug=business)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    consultation_filter = ConsultationFilter(request.GET, queryset=queryset)
+    page = Paginator(consultation_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page}
     return render(request, "economy/advice/consultation_list.html", context)
 
@@ -223,11 +206,11 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
         try:
             consultation = consulting.record_consultation(business, request.user, **data)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Consultation recorded."))
             return redirect("economy:consultation-detail", code=consultation.public_id)
-    return _form_page(
+    return form_page(
         request, form, _("Record an on-site consultation"), reverse("economy:consultation-list")
     )
 
@@ -253,12 +236,12 @@ def consultation_edit(request: HttpRequest, code) -> HttpResponse:
         try:
             consulting.update_consultation(consultation, request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("economy:consultation-detail", code=consultation.public_id)
     back = reverse("economy:consultation-detail", kwargs={"code": consultation.public_id})
-    return _form_page(request, form, _("Edit consultation"), back)
+    return form_page(request, form, _("Edit consultation"), back)
 
 
 @require_POST
@@ -268,7 +251,7 @@ def follow_up_done(request: HttpRequest, code) -> HttpResponse:
     try:
         consulting.complete_follow_up(consultation, request.user)
     except ValidationError as error:
-        _errors(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("Follow-up done."))
     if request.POST.get("next") == "follow-ups":

@@ -10,15 +10,9 @@ from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.economy.businesses.picker import BusinessPicker
 from quartier.economy.businesses.register import EDITOR_ONLY_FIELDS, FIELDS
 from quartier.economy.models import Business, ContactPerson, Sector, TrainingStepKind
-from quartier.esco.models import Concept
+from quartier.esco.picker import OccupationPicker, curated_occupations
 from quartier.lib.languages import LANGUAGE_CODES, language_choices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from quartier.lib.widgets import DateInput
 
 
 class SocialMediaField(forms.CharField):
@@ -147,7 +141,11 @@ class AllianceForm(forms.Form):
         widget=BusinessPicker(open_only=True),
     )
     occupation = forms.ModelChoiceField(
-        label=_("Occupation (ESCO)"), required=False, queryset=None, empty_label=_("None chosen")
+        label=_("Occupation (ESCO)"),
+        required=False,
+        queryset=None,
+        empty_label=_("None chosen"),
+        widget=OccupationPicker,
     )
     occupation_label = forms.CharField(
         label=_("Occupation (as written)"),
@@ -170,9 +168,7 @@ class AllianceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["occupation"].queryset = Concept.objects.filter(
-            kind=Concept.Kind.OCCUPATION, curated=True
-        ).prefetch_related("labels")
+        self.fields["occupation"].queryset = curated_occupations().prefetch_related("labels")
         language = get_language() or settings.LANGUAGE_CODE
         self.fields["occupation"].label_from_instance = lambda concept: concept.label(language)
 

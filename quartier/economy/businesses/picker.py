@@ -5,7 +5,7 @@ list shows its readers (staff): name, street and postcode. Without JavaScript th
 select lists every business the form offers, as before.
 """
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from quartier.accounts.access import allow
@@ -18,11 +18,18 @@ KEYS = ("slug", "pk")
 
 class BusinessPicker(Picker):
     """For a ``ModelChoiceField`` of businesses keyed by ``key`` (its ``to_field_name``
-    or ``pk``); ``open_only`` leaves closed businesses out of the search."""
+    or ``pk``); ``open_only`` leaves closed businesses out of the search. ``url_name`` is
+    an endpoint whose scope is the form's choices (``pick_business`` over them)."""
 
-    def __init__(self, key: str = "pk", open_only: bool = False, attrs=None):
+    def __init__(
+        self,
+        key: str = "pk",
+        open_only: bool = False,
+        url_name: str = "economy:business-pick",
+        attrs=None,
+    ):
         params = {"key": key} | ({"open": "1"} if open_only else {})
-        super().__init__("economy:business-pick", params=params, attrs=attrs)
+        super().__init__(url_name, params=params, attrs=attrs)
 
 
 def label(business: Business) -> str:
@@ -30,12 +37,12 @@ def label(business: Business) -> str:
     return f"{business.name} · {place}" if place else business.name
 
 
-@allow(register.READERS)
-def business_pick(request: HttpRequest) -> HttpResponse:
+def pick_business(request: HttpRequest, businesses: QuerySet[Business]) -> HttpResponse:
+    """The picker's answer over ``businesses``, the scope of the asking view."""
     key = request.GET.get("key", "pk")
     if key not in KEYS:
         key = "pk"
-    businesses = Business.objects.only("pk", "slug", "name", "street", "postcode", "status")
+    businesses = businesses.only("pk", "slug", "name", "street", "postcode", "status")
     if request.GET.get("open") == "1":
         businesses = businesses.exclude(status=Business.Status.CLOSED)
 
@@ -52,3 +59,8 @@ def business_pick(request: HttpRequest) -> HttpResponse:
         return (str(getattr(business, key)), label(business)) if business else None
 
     return picker_response(request, search, pick)
+
+
+@allow(register.READERS)
+def business_pick(request: HttpRequest) -> HttpResponse:
+    return pick_business(request, Business.objects.all())

@@ -110,10 +110,13 @@ def cooperations(
     if kind:
         queryset = queryset.filter(kind=kind)
     if sector:
-        queryset = queryset.filter(
-            Q(business_a__sector__slug=sector) | Q(business_b__sector__slug=sector)
-        )
+        queryset = queryset.filter(touching_sector(sector))
     return queryset
+
+
+def touching_sector(sector: str) -> Q:
+    """Relations with a business of the sector (slug) on either side."""
+    return Q(business_a__sector__slug=sector) | Q(business_b__sector__slug=sector)
 
 
 @dataclass(frozen=True)

@@ -1,56 +1,32 @@
 """Forms of the cooperation network pages."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.economy.models import (
     Business,
     CooperationKind,
-    Sector,
 )
+from quartier.lib.pickers import Picker
+from quartier.lib.widgets import DateInput
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+def party_businesses() -> QuerySet[Business]:
+    """The businesses a relation may name: those not closed."""
+    return Business.objects.exclude(status=Business.Status.CLOSED)
 
 
-# Not a FilterSet: its values feed ``cooperation.cooperations`` twice (the graph with the
-# period, the counts without) and the counts' periods; "by" filters nothing.
-class NetworkFilterForm(forms.Form):
-    start = forms.DateField(label=_("Active from"), required=False, widget=DATE)
-    end = forms.DateField(label=_("Active until"), required=False, widget=DATE)
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", pgettext_lazy("filter", "All kinds")), *CooperationKind.choices],
-    )
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    by = forms.ChoiceField(
-        label=_("Count per"),
-        required=False,
-        choices=[("quarter", _("Quarter-year")), ("year", _("Year"))],
-    )
-
-    def __init__(self, *args, sectors: list[Sector], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [
-            ("", pgettext_lazy("filter", "All sectors")),
-            *((sector.slug, sector.name()) for sector in sectors),
-        ]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("The end of the period lies before its start."))
-        if data.get("start") and data.get("end") and data["end"].year - data["start"].year > 20:
-            raise forms.ValidationError(_("Choose a period of at most twenty years."))
-        return data
+def party_organisations() -> QuerySet[Organisation]:
+    """The organisations a relation may name: the programme's, not businesses' logins."""
+    return Organisation.objects.exclude(kind=OrganisationKind.BUSINESS)
 
 
 def party_choices() -> list:
     """Businesses and the programme's organisations as ``b:<id>``/``o:<id>``: two queries."""
-    businesses = Business.objects.exclude(status=Business.Status.CLOSED).only("id", "name")
-    organisations = Organisation.objects.exclude(kind=OrganisationKind.BUSINESS).only("id", "name")
+    businesses = party_businesses().only("id", "name")
+    organisations = party_organisations().only("id", "name")
     return [
         ("", "—"),
         (_("Businesses"), [(f"b:{b.pk}", b.name) for b in businesses]),
@@ -58,21 +34,28 @@ def party_choices() -> list:
     ]
 
 
-def party_from(value: str):
+def party_from(value: str) -> Business | Organisation | None:
+    """The party ``b:<id>``/``o:<id>`` names, if a relation may name it."""
     kind, _sep, pk = value.partition(":")
-    model = {"b": Business, "o": Organisation}.get(kind)
-    if model is None or not pk.isdigit():
+    if not pk.isdigit():
         return None
-    return model.objects.filter(pk=int(pk)).first()
+    if kind == "b":
+        return party_businesses().filter(pk=int(pk)).first()
+    if kind == "o":
+        return party_organisations().filter(pk=int(pk)).first()
+    return None
 
 
 class CooperationForm(forms.Form):
-    first = forms.ChoiceField(label=_("First party"))
-    second = forms.ChoiceField(label=_("Second party"))
+    first = forms.ChoiceField(label=_("First party"), widget=Picker("economy:party-pick"))
+    second = forms.ChoiceField(label=_("Second party"), widget=Picker("economy:party-pick"))
     kind = forms.ChoiceField(label=_("Kind"), choices=CooperationKind.choices)
-    since = forms.DateField(label=_("Since"), widget=DATE)
+    since = forms.DateField(label=_("Since"), widget=DateInput())
     until = forms.DateField(
-        label=_("Until"), required=False, widget=DATE, help_text=_("Leave empty while it lasts.")
+        label=_("Until"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty while it lasts."),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
@@ -96,4 +79,4 @@ class CooperationForm(forms.Form):
 
 
 class EndForm(forms.Form):
-    until = forms.DateField(label=_("Ended on"), widget=DATE)
+    until = forms.DateField(label=_("Ended on"), widget=DateInput())

@@ -16,11 +16,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import STAFF, allow, roles
-from quartier.accounts.models import Role
-from quartier.economy.models import Cooperation, Sector, Tenancy
+from quartier.accounts.models import Organisation, Role
+from quartier.economy.businesses.picker import label as business_label
+from quartier.economy.models import Business, Cooperation, Sector, Tenancy
 from quartier.economy.network import cooperation as network_cooperation
 from quartier.economy.network import graph as network_graph
-from quartier.economy.network.forms import CooperationForm, EndForm, NetworkFilterForm
+from quartier.economy.network.filters import NetworkFilter
+from quartier.economy.network.forms import (
+    CooperationForm,
+    EndForm,
+    party_businesses,
+    party_from,
+    party_organisations,
+)
+from quartier.lib.pickers import picker_response
 
 NETWORK_EDITORS = roles(Role.BUSINESS_ADVISOR, Role.PROJECT_LEAD)
 PAGE_SIZE = 50
@@ -36,27 +45,25 @@ def may_edit(user) -> bool:
 @allow(STAFF)
 def network(request: HttpRequest) -> HttpResponse:
     sectors = list(Sector.objects.all())
-    form = NetworkFilterForm(request.GET or None, sectors=sectors)
-    filters = form.cleaned_data if form.is_valid() else {}
-    start, end = filters.get("start"), filters.get("end")
-    kind, sector = filters.get("kind", ""), filters.get("sector", "")
-    relations = network_cooperation.cooperations(start=start, end=end, kind=kind, sector=sector)
-    graph = network_graph.build_network(network_graph.relation_rows(relations), sectors)
-    today = timezone.localdate()
-    count_end = end or today
+    network_filter = NetworkFilter(request.GET, queryset=Cooperation.objects.all(), sectors=sectors)
+    graph = network_graph.build_network(network_graph.relation_rows(network_filter.qs), sectors)
+    start, end = network_filter.period
+    count_end = end or timezone.localdate()
     count_start = start or count_end - timedelta(days=2 * 365)
     if count_end.year - count_start.year > 20:  # keeps the counts table readable
         count_start = date(count_end.year - 20, 1, 1)
     counted = network_cooperation.counts_per_period(
-        count_start,
-        count_end,
-        filters.get("by") or "quarter",
-        network_cooperation.cooperations(kind=kind, sector=sector),
+        count_start, count_end, network_filter.count_per, network_filter.without_period()
     )
     return render(
         request,
         "economy/network/network.html",
-        {"form": form, "graph": graph, "counted": counted, "may_edit": may_edit(request.user)},
+        {
+            "form": network_filter.form,
+            "graph": graph,
+            "counted": counted,
+            "may_edit": may_edit(request.user),
+        },
     )
 
 
@@ -69,6 +76,38 @@ def cooperation_list(request: HttpRequest) -> HttpResponse:
         "economy/network/cooperation_list.html",
         {"page": page, "may_edit": may_edit(request.user), "end_form": EndForm()},
     )
+
+
+@allow(NETWORK_EDITORS)
+def party_pick(request: HttpRequest) -> HttpResponse:
+    """The cooperation form's party picker: the same businesses and organisations as the
+    form's choices (``party_businesses``, ``party_organisations``)."""
+
+    def search(query: str, limit: int) -> list[tuple[str, str]]:
+        businesses, organisations = party_businesses(), party_organisations()
+        for word in query.split():
+            businesses = businesses.filter(Q(name__icontains=word) | Q(street__icontains=word))
+            organisations = organisations.filter(name__icontains=word)
+        found = [
+            (f"b:{b.pk}", business_label(b)) for b in businesses.order_by("name", "pk")[:limit]
+        ]
+        found += [
+            (f"o:{o.pk}", organisation_label(o))
+            for o in organisations.order_by("name", "pk")[:limit]
+        ]
+        return sorted(found, key=lambda choice: choice[1].casefold())[:limit]
+
+    def pick(value: str) -> tuple[str, str] | None:
+        party = party_from(value)
+        if isinstance(party, Business):
+            return (value, business_label(party))
+        return (value, organisation_label(party)) if party else None
+
+    return picker_response(request, search, pick)
+
+
+def organisation_label(organisation: Organisation) -> str:
+    return f"{organisation.name} · {_('Organisation')}"
 
 
 @allow(NETWORK_EDITORS)

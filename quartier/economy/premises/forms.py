@@ -1,35 +1,11 @@
-"""Forms of the premises pages: houses, units, letting and vacating, the staff page's filter."""
+"""Forms of the premises pages: houses, units, letting and vacating."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from quartier.economy.businesses.forms import DateInput
 from quartier.economy.businesses.picker import BusinessPicker
-from quartier.economy.models import Business, House, Unit, UnitStatus, UnitUse
-
-
-# Not a FilterSet: it filters two querysets (houses by block, their units by status and
-# use) and then drops houses without shown units in Python.
-class PremisesFilterForm(forms.Form):
-    block = forms.ChoiceField(label=_("Block"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", pgettext_lazy("filter", "All statuses")), *UnitStatus.choices],
-    )
-    use = forms.ChoiceField(
-        label=_("Intended use"),
-        required=False,
-        choices=[("", pgettext_lazy("filter", "All uses")), *UnitUse.choices],
-    )
-
-    def __init__(self, *args, blocks: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["block"].choices = [
-            ("", pgettext_lazy("filter", "All blocks")),
-            *((block, block) for block in blocks),
-        ]
+from quartier.economy.models import Business, House, Unit, UnitStatus
+from quartier.lib.widgets import DateInput
 
 
 class HouseForm(forms.ModelForm):

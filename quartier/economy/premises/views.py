@@ -19,10 +19,10 @@ from quartier.accounts.access import STAFF, allow, roles
 from quartier.accounts.models import Role
 from quartier.economy.models import House, Settlement, Unit, UnitStatus
 from quartier.economy.premises import services
+from quartier.economy.premises.filters import PremisesFilter
 from quartier.economy.premises.forms import (
     HouseForm,
     LetForm,
-    PremisesFilterForm,
     UnitForm,
     VacateForm,
 )
@@ -40,24 +40,15 @@ def premises(request: HttpRequest) -> HttpResponse:
     blocks = list(
         House.objects.exclude(block="").order_by("block").values_list("block", flat=True).distinct()
     )
-    form = PremisesFilterForm(request.GET or None, blocks=blocks)
-    filters = form.cleaned_data if form.is_valid() else {}
-    units = Unit.objects.all()
-    houses = services.houses_with_counts()
-    if filters.get("block"):
-        houses = houses.filter(block=filters["block"])
-    if filters.get("status"):
-        units = units.filter(status=filters["status"])
-    if filters.get("use"):
-        units = units.filter(intended_use=filters["use"])
-    houses = houses.prefetch_related(
-        Prefetch("units", queryset=services.units_with_tenant(units), to_attr="shown")
+    premises_filter = PremisesFilter(
+        request.GET, queryset=services.houses_with_counts(), blocks=blocks
     )
-    rows = [
-        {"house": house, "floors": services.floors_of(house.shown)}
-        for house in houses
-        if house.shown or not (filters.get("status") or filters.get("use"))
-    ]
+    houses = premises_filter.qs.prefetch_related(
+        Prefetch(
+            "units", queryset=services.units_with_tenant(premises_filter.units()), to_attr="shown"
+        )
+    )
+    rows = [{"house": house, "floors": services.floors_of(house.shown)} for house in houses]
     totals = {
         status.value: sum(
             len([u for u in row["house"].shown if u.status == status]) for row in rows
@@ -70,7 +61,7 @@ def premises(request: HttpRequest) -> HttpResponse:
         request,
         "economy/network/premises.html",
         {
-            "form": form,
+            "form": premises_filter.form,
             "rows": rows,
             "settled": settled,
             "may_edit": may_edit(request.user),

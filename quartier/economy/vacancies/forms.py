@@ -3,22 +3,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.economy.businesses.forms import DateInput
+from quartier.economy.businesses.picker import BusinessPicker
 from quartier.economy.models import Business, Vacancy
 from quartier.lib.languages import language_choices
+from quartier.lib.widgets import DateInput
 from quartier.people.models import Participant
-from quartier.people.pickers import ParticipantPicker
-
-
-def _participants():
-    """The people a request may name: the scope of the view's access (vacancies: those of
-    their editors)."""
-    return Participant.objects.all()
+from quartier.people.pickers import ParticipantPicker, participant_choices
 
 
 class VacancyForm(forms.ModelForm):
     business = forms.ModelChoiceField(
-        label=_("Business"), queryset=Business.objects.none(), to_field_name="slug"
+        label=_("Business"),
+        queryset=Business.objects.none(),
+        to_field_name="slug",
+        widget=BusinessPicker(key="slug", url_name="economy:vacancy-business-pick"),
+        error_messages={
+            "invalid_choice": _("Choose one of the businesses you may enter vacancies for.")
+        },
     )
     title = Vacancy._meta.get_field("titles").formfield()
     description = Vacancy._meta.get_field("descriptions").formfield()
@@ -47,14 +48,15 @@ class VacancyForm(forms.ModelForm):
         ]
         widgets = {"starts_on": DateInput}
 
-    def __init__(self, *args, businesses=None, staff=True, **kwargs):
+    def __init__(self, *args, user, businesses=None, staff=True, **kwargs):
         super().__init__(*args, **kwargs)
         if businesses is None:
             del self.fields["business"]
         else:
             self.fields["business"].queryset = businesses
         if staff:
-            self.fields["filled_by"].queryset = _participants()
+            self.fields["filled_by"].queryset = participant_choices()
+            self.fields["filled_by"].widget.for_user(user)
         else:
             del self.fields["filled_by"]
         if self.instance.pk:

@@ -5,6 +5,7 @@ from quartier.economy.vacancies import views
 urlpatterns = [
     path("vacancies/", views.vacancy_list, name="vacancy-list"),
     path("vacancies/new/", views.vacancy_create, name="vacancy-create"),
+    path("vacancies/pick-business/", views.vacancy_business_pick, name="vacancy-business-pick"),
     path("vacancies/<uuid:code>/", views.vacancy_detail, name="vacancy-detail"),
     path("vacancies/<uuid:code>/edit/", views.vacancy_edit, name="vacancy-edit"),
     path(

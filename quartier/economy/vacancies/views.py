@@ -14,7 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from quartier.accounts.access import allow
+from quartier.economy.businesses.picker import pick_business
 from quartier.economy.models import VacancySkill
+from quartier.economy.pages import error_messages, form_page
 from quartier.economy.vacancies import services as vacancies
 from quartier.economy.vacancies.filters import VacancyFilter
 from quartier.economy.vacancies.forms import RequirementLanguageForm, VacancyForm
@@ -26,16 +28,6 @@ from quartier.lib.partials import render_partial
 from quartier.people.intake import CASEWORK
 
 PAGE_SIZE = 50
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _form_page(request, form, title: str, back: str, intro: str = "") -> HttpResponse:
-    context = {"form": form, "title": title, "back": back, "intro": intro}
-    return render(request, "economy/advice/form.html", context)
 
 
 def _vacancy_rows(page, language: str) -> list[dict]:
@@ -76,8 +68,16 @@ def _vacancy_form(request, vacancy=None):
         instance=vacancy,
         businesses=None if vacancy else vacancies.businesses_for(request.user),
         staff=staff,
+        user=request.user,
         initial={"business": request.GET.get("business", "")} if vacancy is None else None,
     )
+
+
+@allow(VACANCY_EDITORS)
+def vacancy_business_pick(request: HttpRequest) -> HttpResponse:
+    """The vacancy form's business picker: the businesses the user may enter vacancies
+    for (an employer: only their own), the same as the form's choices."""
+    return pick_business(request, vacancies.businesses_for(request.user))
 
 
 @allow(VACANCY_EDITORS)
@@ -89,11 +89,11 @@ def vacancy_create(request: HttpRequest) -> HttpResponse:
                 form.cleaned_data["business"], request.user, **form.values()
             )
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Vacancy saved."))
             return redirect("economy:vacancy-detail", code=vacancy.public_id)
-    return _form_page(
+    return form_page(
         request, form, _("New vacancy or training place"), reverse("economy:vacancy-list")
     )
 
@@ -134,12 +134,12 @@ def vacancy_edit(request: HttpRequest, code) -> HttpResponse:
         try:
             vacancies.update_vacancy(vacancy, request.user, **form.values())
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("economy:vacancy-detail", code=vacancy.public_id)
     back = reverse("economy:vacancy-detail", kwargs={"code": vacancy.public_id})
-    return _form_page(request, form, _("Edit vacancy"), back)
+    return form_page(request, form, _("Edit vacancy"), back)
 
 
 @allow(VACANCY_EDITORS)
@@ -157,7 +157,7 @@ def vacancy_requirements(request: HttpRequest, code) -> HttpResponse:
         try:
             _change_requirements(request, vacancy)
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         if not request.htmx:
             return redirect(here)
     query = request.GET.get("q", "").strip()

@@ -3,12 +3,11 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from quartier.accounts.models import Organisation
-from quartier.learning.models import Audience, Offer, OfferKind
+from quartier.learning.models import Offer
 from quartier.lib.public_forms import HoneypotForm
-from quartier.places.models import ContactPoint, Quarter
+from quartier.places.models import ContactPoint
 
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
 
@@ -139,33 +138,3 @@ class PublicRegistrationForm(HoneypotForm):
         if not data.get("email") and not data.get("phone") and not self.has_error("email"):
             raise forms.ValidationError(_("Please give an e-mail address or a phone number."))
         return data
-
-
-# Not a FilterSet: its language filter runs in Python after the query (see offer_calendar).
-class CalendarFilterForm(forms.Form):
-    """The public calendar's filters; every field optional, unknown values are ignored."""
-
-    kind = forms.ChoiceField(
-        label=pgettext_lazy("offer", "Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *OfferKind.choices],
-    )
-    language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", _("All languages")), *LANGUAGE_CHOICES]
-    )
-    quarter = forms.ChoiceField(label=_("Quarter"), required=False)
-    audience = forms.ChoiceField(
-        label=_("For"), required=False, choices=[("", _("All audiences")), *Audience.choices]
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["quarter"].choices = [
-            ("", _("All quarters")),
-            *Quarter.objects.order_by("name").values_list("slug", "name"),
-        ]
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}

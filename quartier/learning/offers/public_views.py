@@ -3,7 +3,7 @@ cancelling by the link from the mail, and the iCalendar feeds. No login needed.
 """
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from quartier.accounts.access import PUBLIC, allow
-from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
+from quartier.learning.models import Offer, OfferDate, RegistrationStatus
 from quartier.learning.offers import feed
-from quartier.learning.offers.forms import CalendarFilterForm, PublicRegistrationForm
+from quartier.learning.offers.filters import CalendarFilter
+from quartier.learning.offers.forms import PublicRegistrationForm
 from quartier.learning.offers.registrations import (
     RegistrationError,
     cancel,
@@ -68,37 +69,31 @@ def offer_card(offer: Offer, language: str) -> dict:
     }
 
 
-def calendar_queryset(filters: dict):
-    """Published offers with an upcoming date, filtered. Two queries: offers, dates."""
+def calendar_queryset():
+    """Published offers with an upcoming date. Two queries: offers, dates."""
     now = timezone.now()
     # EXISTS rather than a join: a join on dates would multiply the place counts.
     upcoming = OfferDate.objects.filter(offer=OuterRef("pk"), ends_at__gte=now, cancelled=False)
     offers = Offer.objects.filter(Exists(upcoming), published=True).select_related(
         "contact_point", "organisation"
     )
-    if "kind" in filters:
-        offers = offers.filter(kind=filters["kind"])
-    if "quarter" in filters:
-        offers = offers.filter(quarter__slug=filters["quarter"])
-    if "audience" in filters:
-        offers = offers.filter(Q(audience=filters["audience"]) | Q(audience=Audience.EVERYONE))
     return with_places(offers).prefetch_related(upcoming_dates(now))
 
 
 @allow(PUBLIC)
 @cached_public_page
 def offer_calendar(request: HttpRequest) -> HttpResponse:
-    form = CalendarFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
+    calendar_filter = CalendarFilter(request.GET, queryset=calendar_queryset())
     language = get_language()
-    offers = list(calendar_queryset(filters))
-    if "language" in filters:
-        # In Python: SQLite has no JSON "contains"; the list is small (upcoming offers).
-        offers = [offer for offer in offers if filters["language"] in offer.languages]
+    offers = list(calendar_filter.qs)
     # Every offer here has an upcoming date (the query asks for one): soonest first.
     offers.sort(key=lambda offer: (offer.upcoming[0].starts_at, offer.pk))
     cards = [offer_card(offer, language) for offer in offers]
-    return render(request, "learning/offers/public_calendar.html", {"form": form, "cards": cards})
+    return render(
+        request,
+        "learning/offers/public_calendar.html",
+        {"form": calendar_filter.form, "cards": cards},
+    )
 
 
 @allow(PUBLIC)

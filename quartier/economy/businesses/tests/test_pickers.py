@@ -83,6 +83,16 @@ def test_the_vacancy_form_shows_the_person_who_filled_it_by_code_only(
     # Advisors never see the participant's name; the select holds the code, nobody else.
     assert f'<option value="{code}" selected>{code}</option>' in html
     assert "Olena" not in html
+    # An advisor's search could find nobody (people:pick is casework's): no search box,
+    # the code field open with the reason.
+    assert 'hx-get="/en/staff/people/pick/?for=id_filled_by"' not in html
+    assert "Searching for people is for their counsellors." in html
+    assert '<details class="picker-code" open>' in html
+    assert 'name="filled_by_code"' in html
+    # A project lead does casework: the search is there.
+    client.force_login(personas["lead"])
+    html = client.get(reverse("economy:vacancy-edit", kwargs={"code": vacancy.public_id}))
+    html = html.content.decode()
     assert 'hx-get="/en/staff/people/pick/?for=id_filled_by"' in html
     assert 'name="filled_by_code"' in html
 

@@ -187,3 +187,19 @@ def test_coordinates_are_not_localised_in_german(client, personas, relations):
         if element.get(name) is not None
     ]
     assert numbers and all(re.fullmatch(r"\d+(\.\d+)?", number) for number in numbers), numbers
+
+
+def test_bad_network_filters_are_ignored_with_a_message(client, personas, relations):
+    client.force_login(personas["advisor"])
+    url = reverse("economy:network")
+    everything = table_rows(client.get(url).content.decode())
+    response = client.get(url, {"sector": "no-such-sector", "by": "century", "start": "soon"})
+    assert response.status_code == 200
+    assert table_rows(response.content.decode()) == everything
+    assert "Select a valid choice." in response.content.decode()
+    # A reversed period is left out; the kind still applies.
+    html = client.get(
+        url, {"kind": "mentoring", "start": "2025-01-01", "end": "2024-01-01"}
+    ).content.decode()
+    assert "The end of the period lies before its start." in html
+    assert [row[2] for row in table_rows(html)] == ["Mentoring"]

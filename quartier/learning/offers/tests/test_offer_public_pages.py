@@ -236,3 +236,13 @@ def test_dates_read_naturally_in_kurmanji_too(client, home_org, coordinator):
     with translation.override("kmr"):
         expected = f"{Weekday.WEDNESDAY.label}, 17 {MONTHS[6]()} 2026, 15:00–17:00"
     assert expected in client.get(url("offer", "kmr", code=offer.code)).content.decode()
+
+
+def test_the_calendar_ignores_bad_filter_values_and_keeps_the_good_ones(
+    client, home_org, coordinator, lerneck
+):
+    make_offer(home_org, coordinator, lerneck, kind="table", title={"de": "Tisch"})
+    make_offer(home_org, coordinator, None, kind="taster", title={"de": "Digital"})
+    response = client.get(url("offers"), {"kind": "table", "language": "xx", "quarter": "mars"})
+    assert response.status_code == 200
+    assert [card["title"] for card in response.context["cards"]] == ["Tisch"]
