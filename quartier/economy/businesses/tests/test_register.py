@@ -105,7 +105,7 @@ def test_the_list_uses_a_fixed_number_of_queries(
     with django_assert_num_queries(8):
         response = client.get(LIST, {"status": "active"})
     assert response.status_code == 200
-    assert response.context["page"].paginator.count == 30
+    assert response.context["page"].count == 30
 
 
 def test_the_business_page_uses_a_fixed_number_of_queries(
@@ -237,7 +237,7 @@ def test_the_list_filters_supported_smes_and_places(client, personas, make_busin
     assert "Nie beraten" in page and "Beraten GmbH" in page
     response = client.get(LIST, {"quarter": "nowhere"})  # an unknown quarter: the form says so
     assert "quarter" in response.context["form"].errors
-    assert response.context["page"].paginator.count == 0
+    assert response.context["page"].count == 0
 
 
 def test_an_employer_without_a_business_profile_is_told_so(client, personas, east):
@@ -256,10 +256,10 @@ def test_the_filter_and_the_page_links_keep_each_other(
     make_business("Damaskus Grill", sector=Sector.objects.get(slug="gastronomy"))
     client.force_login(personas["viewer"])
     first = client.get(LIST, {"sector": "retail"})
-    assert next_link(first) == "?sector=retail&page=2"
+    assert next_link(first).startswith("?sector=retail&cursor=")
     second = client.get(LIST + next_link(first))
     assert second.context["page"].number == 2
-    assert second.context["page"].paginator.count == 3
+    assert second.context["page"].count == 3
     assert second.context["form"]["sector"].value() == "retail"
     assert "Laden" in second.content.decode()
     assert "Damaskus Grill" not in second.content.decode()

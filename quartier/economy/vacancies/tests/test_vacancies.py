@@ -455,10 +455,10 @@ def test_the_staff_list_filter_and_page_links_keep_each_other(
     client.force_login(personas["advisor"])
     url = reverse("economy:vacancy-list")
     first = client.get(url, {"status": "all", "kind": "job"})
-    assert next_link(first) == "?status=all&kind=job&page=2"
+    assert next_link(first).startswith("?status=all&kind=job&cursor=")
     second = client.get(url + next_link(first))
     assert second.context["page"].number == 2
-    assert second.context["page"].paginator.count == 3
+    assert second.context["page"].count == 3
     assert second.context["form"]["kind"].value() == "job"
     assert "Aushilfe" not in second.content.decode()
 
@@ -471,7 +471,7 @@ def test_the_staff_list_ignores_an_unknown_value_and_shows_open_ones_by_default(
     response = client.get(url, {"kind": "nonsense", "business": open_job.business.slug})
     assert "Koch/Köchin" in response.content.decode()
     assert response.context["form"]["status"].value() == VacancyStatus.OPEN
-    assert not client.get(url, {"status": "filled"}).context["page"].paginator.count
+    assert not client.get(url, {"status": "filled"}).context["page"].count
 
 
 def test_the_public_list_filter_and_page_links_keep_each_other(
