@@ -244,7 +244,7 @@ def _beyond(keys: Sequence[_Key], values: Sequence[Any], forward: bool) -> Q:
     else:
         same = Q(**{column: value})
         further = Q(**{f"{column}__gt" if up else f"{column}__lt": value})
-        if nulls_after:
+        if nulls_after and key.nullable:
             further |= Q(**{f"{column}__isnull": True})
     if not rest:
         return further
