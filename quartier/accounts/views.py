@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,6 +36,7 @@ from quartier.accounts.forms import (
     TokenForm,
 )
 from quartier.accounts.models import AuditEntry, Membership, Organisation, Role, User
+from quartier.lib.keyset import keyset_page
 from quartier.lib.public_forms import STATUS_TOO_MANY, TOO_MANY, limit_public_form
 
 logger = logging.getLogger(__name__)
@@ -327,6 +327,7 @@ def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 AUDIT_PAGE_SIZE = 50
+PAGING = ("page", "cursor")
 
 
 @allow(PROJECT_LEAD)
@@ -335,7 +336,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     log_action(
         "accounts.audit.viewed",
         actor=request.user,
-        data={key: value for key, value in request.GET.items() if value and key != "page"},
+        data={key: value for key, value in request.GET.items() if value and key not in PAGING},
     )
     lead_orgs = PROJECT_LEAD.organisations(request.user)
     actors = User.objects.filter(memberships__organisation__in=lead_orgs).distinct()
@@ -344,7 +345,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     audit_filter = AuditFilter(request.GET or None, queryset=entries, actors=actors)
     if audit_filter.is_valid():
         entries = audit_filter.qs
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Newest first, by the indexed time and the id for entries of the same instant.
+    entries = entries.order_by("-created_at", "-pk")
+    page = keyset_page(entries, request.GET.get("cursor"), per_page=AUDIT_PAGE_SIZE)
     return render(
         request,
         "accounts/audit_log.html",

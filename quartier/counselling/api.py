@@ -13,7 +13,7 @@ from quartier.accounts.access import roles
 from quartier.accounts.models import Role
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
-from quartier.api.pagination import AuditedPages
+from quartier.api.pagination import AuditedCursorPages
 from quartier.counselling.cases import CounsellingError, cases_visible_to, get_case
 from quartier.counselling.contacts import add_contact
 from quartier.counselling.models import Contact, ContactChannel
@@ -85,7 +85,7 @@ def _case(user, code: UUID, work: bool = False):
     summary="Cases I may see (which people were shown is audited, per page)",
 )
 @paginate(
-    AuditedPages,
+    AuditedCursorPages,
     code="counselling.case.listed",
     access=COUNSELLING,
     person=lambda case: case.participant,

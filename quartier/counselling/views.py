@@ -6,7 +6,6 @@ case through ``cases.get_case``, which 404s a case the user may not see.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case as SqlCase
 from django.db.models import F, Q, When
 from django.db.models.functions import Coalesce, Least
@@ -41,6 +40,7 @@ from quartier.counselling.models import (
     Referral,
     ReferralOutcome,
 )
+from quartier.lib.keyset import keyset_page
 from quartier.lib.languages import language_name
 from quartier.people.intake import view_participant
 from quartier.people.models import EmploymentStatus, Participant
@@ -99,7 +99,8 @@ def my_cases_queryset(user):
 
 @allow(CASE_WORK)
 def my_cases(request: HttpRequest) -> HttpResponse:
-    page = Paginator(my_cases_queryset(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    cases_shown = my_cases_queryset(request.user)
+    page = keyset_page(cases_shown, request.GET.get("cursor"), per_page=PAGE_SIZE)
     today = timezone.localdate()
     rows = [
         {

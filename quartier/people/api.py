@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from quartier.accounts.models import Organisation
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
-from quartier.api.pagination import AuditedPages
+from quartier.api.pagination import AuditedCursorPages
 from quartier.lib.search import search_key
 from quartier.people.intake import CASEWORK, take_in, view_participant
 from quartier.people.models import Gender, Participant, Project
@@ -99,7 +99,7 @@ def _entry(participant: Participant) -> dict | None:
     auth=TokenAccess(CASEWORK),
     summary="Participants of my organisations",
 )
-@paginate(AuditedPages, code="people.participant.listed", access=CASEWORK)
+@paginate(AuditedCursorPages, code="people.participant.listed", access=CASEWORK)
 def list_participants(request, search: str = ""):
     people = Participant.objects.filter(anonymised_at=None).select_related(
         "organisation", "project", "quarter", "neighbourhood"

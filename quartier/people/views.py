@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.lib.countries import country_name
+from quartier.lib.keyset import keyset_page
 from quartier.lib.languages import language_name
 from quartier.lib.pickers import picker_response
 from quartier.lib.search import search_key
@@ -64,7 +64,8 @@ def participant_list(request: HttpRequest) -> HttpResponse:
     if participant_filter.is_valid():
         people = participant_filter.qs
     people = people.select_related("quarter", "entry").order_by("family_name", "given_name", "pk")
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Keyset pages: the same cost on the first page and the last of a million.
+    page = keyset_page(people, request.GET.get("cursor"), per_page=PAGE_SIZE)
     # Who was shown to whom: one entry per page, with the reference numbers listed.
     log_action(
         "people.participant.listed",

@@ -5,6 +5,7 @@ from django_scopes import ScopeError, scope, scopes_disabled
 
 from quartier.accounts.audit import batched, log_action
 from quartier.accounts.models import AuditEntry
+from quartier.tests.pagination import next_link, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -106,17 +107,70 @@ def test_the_audit_page_needs_a_constant_number_of_queries(
     client, lead, counsellor, django_assert_num_queries
 ):
     client.force_login(lead)
-    for number in range(30):
-        log_action(f"accounts.test.{number}", actor=counsellor, subject=counsellor)
+    with batched():
+        for number in range(30):
+            log_action(f"accounts.test.{number}", actor=counsellor, subject=counsellor)
     # 1 session, 2 user, 3 memberships (roles and scope), 4 the lead's organisation
-    # and 5 the insert for the "viewed" entry, 6 count, 7 actors for the filter,
-    # 8 the page of entries with actor and organisation.
+    # and 5 the insert for the "viewed" entry, 6 actors for the filter, 7 the page of
+    # entries with actor and organisation, 8 the count (at most KEYSET_COUNT_CAP + 1).
     with django_assert_num_queries(8):
         client.get("/en/staff/audit/")
-    for number in range(30):
-        log_action(f"accounts.more.{number}", actor=counsellor, subject=counsellor)
+    with batched():
+        for number in range(270):
+            log_action(f"accounts.more.{number}", actor=counsellor, subject=counsellor)
     with django_assert_num_queries(8):
-        client.get("/en/staff/audit/")
+        response = client.get("/en/staff/audit/")
+    with django_assert_num_queries(8):
+        client.get("/en/staff/audit/" + next_link(response))
+
+
+def audit_ids(response) -> list[int]:
+    return [entry.pk for entry in response.context["page"]]
+
+
+def test_walking_the_audit_pages_shows_every_entry_once_also_of_the_same_instant(
+    client, lead, counsellor
+):
+    # Five entries share each instant: pages break inside a group of the same time.
+    with batched():
+        for number in range(130):
+            with time_machine.travel(f"2026-03-02 09:{number // 5:02}:00 +00:00", tick=False):
+                log_action("people.test.listed", actor=counsellor, subject=counsellor)
+    client.force_login(lead)
+    forward, backward = walk(client, "/en/staff/audit/", {"code": "people.test"}, audit_ids)
+    with scopes_disabled():
+        expected = list(
+            AuditEntry.objects.filter(code="people.test.listed")
+            .order_by("-created_at", "-pk")
+            .values_list("pk", flat=True)
+        )
+    assert [len(page) for page in forward] == [50, 50, 30]
+    assert [pk for page in forward for pk in page] == expected
+    assert backward == list(reversed(forward))
+
+
+def test_a_bad_audit_cursor_shows_the_first_page(client, lead, counsellor):
+    with batched():
+        for number in range(60):
+            log_action(f"accounts.test.{number}", actor=counsellor, subject=counsellor)
+    client.force_login(lead)
+    first = audit_ids(client.get("/en/staff/audit/", {"code": "accounts.test"}))
+    for bad in ("x", "eyJvIjoiYSJ9:1abc:def", "1" * 300):
+        response = client.get("/en/staff/audit/", {"code": "accounts.test", "cursor": bad})
+        assert response.status_code == 200
+        assert audit_ids(response) == first
+
+
+def test_above_the_cap_the_audit_page_says_more_than(client, lead, counsellor, settings):
+    with batched():
+        for number in range(12):
+            log_action(f"accounts.test.{number}", actor=counsellor, subject=counsellor)
+    client.force_login(lead)
+    query = {"code": "accounts.test"}
+    assert "12 entries" in client.get("/en/staff/audit/", query).content.decode()
+    settings.KEYSET_COUNT_CAP = 10
+    assert "More than 10 entries" in client.get("/en/staff/audit/", query).content.decode()
+    assert "Mehr als 10 Einträge" in client.get("/de/staff/audit/", query).content.decode()
 
 
 def test_time_is_stored_aware(counsellor):

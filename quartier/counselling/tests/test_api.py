@@ -5,8 +5,10 @@ from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry
 from quartier.accounts.tokens import create_api_token
+from quartier.counselling.cases import open_case
 from quartier.counselling.contacts import add_contact
 from quartier.counselling.models import Contact
+from quartier.people.intake import take_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +23,9 @@ def test_the_case_list_shows_the_cases_i_may_see(client, case, lan, counsellor):
     assert response.status_code == 200
     assert response.json() == {
         "count": 1,
+        "capped": False,
+        "next": None,
+        "previous": None,
         "items": [
             {
                 "id": str(case.public_id),
@@ -38,20 +43,27 @@ def test_the_case_list_shows_the_cases_i_may_see(client, case, lan, counsellor):
 
 
 def test_the_case_list_audits_who_was_shown_one_entry_per_page(
-    client, case, lan, counsellor, home_org, django_assert_num_queries
+    client, case, lan, counsellor, home_org, project, django_assert_num_queries
 ):
+    mai = take_in(
+        home_org, project, counsellor, date(2026, 3, 2), given_name="Mai", family_name="Lê"
+    )
+    open_case(mai, counsellor, opened_on=date(2026, 3, 1))
     token = bearer(counsellor)
-    # 1 the token with its user, 2 its last use, 3 the memberships, 4 the count,
-    # 5 the page's cases with their people, 6 the audit entry
+    # 1 the token with its user, 2 its last use, 3 the memberships, 4 the page's cases
+    # with their people, 5 the count (at most 10 001 rows), 6 the audit entry
     with django_assert_num_queries(6):
         response = client.get("/api/v1/counselling/cases?page_size=1", **token)
     assert response.status_code == 200
-    client.get("/api/v1/counselling/cases?page=2", **token)  # past the end: shows nobody
+    second = client.get(
+        "/api/v1/counselling/cases", {"page_size": 1, "cursor": response.json()["next"]}, **token
+    )
+    assert second.json()["next"] is None
     with scopes_disabled():
         listed = list(AuditEntry.objects.filter(code="counselling.case.listed").order_by("id"))
     assert [(entry.actor, entry.organisation, entry.data) for entry in listed] == [
         (counsellor, home_org, {"page": 1, "people": [str(lan.public_id)], "api": True}),
-        (counsellor, home_org, {"page": 2, "people": [], "api": True}),
+        (counsellor, home_org, {"page": 2, "people": [str(mai.public_id)], "api": True}),
     ]
 
 

@@ -7,6 +7,7 @@ from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry, Role
 from quartier.conftest import make_user
+from quartier.counselling import views as counselling_views
 from quartier.counselling.cases import open_case
 from quartier.counselling.contacts import add_contact
 from quartier.counselling.goals import add_goal
@@ -14,9 +15,11 @@ from quartier.counselling.models import Case, CaseStatus, Contact, FollowUp, Goa
 from quartier.counselling.outcomes import record_exit
 from quartier.counselling.referrals import refer
 from quartier.counselling.sharing import share_case
+from quartier.counselling.views import my_cases_queryset
 from quartier.people.consent import record_consent, withdraw_consent
 from quartier.people.intake import take_in
 from quartier.people.models import Purpose
+from quartier.tests.pagination import walk
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +119,8 @@ def test_my_cases_takes_the_same_number_of_queries_however_many_cases(
 ):
     client.force_login(counsellor)
     busy_case(home_org, project, counsellor, "Lan", "Trần", due=date(2026, 6, 1))
-    # 1 session, 2 user, 3 memberships, 4 count of my cases, 5 the page of cases
-    # with their participants.
+    # 1 session, 2 user, 3 memberships, 4 the page of cases with their participants,
+    # 5 the count of my cases (at most KEYSET_COUNT_CAP + 1).
     with django_assert_num_queries(5):
         client.get(url("my-cases"))
     for number in range(5):
@@ -127,6 +130,37 @@ def test_my_cases_takes_the_same_number_of_queries_however_many_cases(
     with django_assert_num_queries(5):
         response = client.get(url("my-cases"))
     assert len(response.context["rows"]) == 6
+
+
+def test_my_cases_pages_forward_and_back_with_each_case_once(
+    client, counsellor, home_org, project, monkeypatch, settings
+):
+    """Due dates tie, some cases have nothing due (last): pages break inside both."""
+    monkeypatch.setattr(counselling_views, "PAGE_SIZE", 4)
+    dues = [date(2026, 6, 1), date(2026, 7, 1), None]
+    for number in range(14):
+        with scopes_disabled():
+            case = open_case(
+                person(home_org, project, counsellor, "Same", f"Name{number % 3}"),
+                counsellor,
+                opened_on=date(2026, 3, 2),
+            )
+            Case.objects.filter(pk=case.pk).update(next_step_due=dues[number % 3])
+    client.force_login(counsellor)
+
+    def shown(response):
+        return [row["case"].pk for row in response.context["rows"]]
+
+    forward, backward = walk(client, url("my-cases"), {}, shown)
+    with scopes_disabled():
+        expected = [case.pk for case in my_cases_queryset(counsellor)]
+    assert [len(page) for page in forward] == [4, 4, 4, 2]
+    assert [pk for page in forward for pk in page] == expected
+    assert backward == list(reversed(forward))
+    first = shown(client.get(url("my-cases")))
+    assert shown(client.get(url("my-cases"), {"cursor": "broken"})) == first
+    settings.KEYSET_COUNT_CAP = 10
+    assert "More than 10 cases" in client.get(url("my-cases")).content.decode()
 
 
 def test_my_cases_is_in_the_menu_of_counsellors(client, counsellor, lead):

@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
-from quartier.api.pagination import Pages
+from quartier.api.pagination import CursorPages, Pages
 from quartier.economy.businesses import register
 from quartier.economy.businesses.public_views import listed_businesses
 from quartier.economy.models import Business, Sector
@@ -139,7 +139,7 @@ def _reload(business: Business) -> Business:
     auth=TokenAccess(register.READERS),
     summary="The business register",
 )
-@paginate(Pages)
+@paginate(CursorPages)
 def list_businesses(request, search: str = "", sector: str = "", status: str = ""):
     businesses = Business.objects.select_related(*RELATED)
     for word in search.split():

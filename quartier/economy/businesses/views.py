@@ -28,6 +28,7 @@ from quartier.economy.businesses.importer import BUSINESSES, IMPORTERS
 from quartier.economy.models import AlliancePart, Business, ContactPerson, TrainingAlliance
 from quartier.economy.network import views as network_views
 from quartier.imports import views as imports
+from quartier.lib.keyset import keyset_page
 from quartier.lib.languages import language_name
 
 PAGE_SIZE = 50
@@ -56,7 +57,9 @@ def business_list(request: HttpRequest) -> HttpResponse:
         supported=supported,
     )
     businesses = business_filter.qs if business_filter.is_valid() else Business.objects.none()
-    page = Paginator(businesses, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(
+        businesses.order_by("name", "pk"), request.GET.get("cursor"), per_page=PAGE_SIZE
+    )
     return render(
         request,
         "economy/businesses/business_list.html",

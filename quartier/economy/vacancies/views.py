@@ -6,7 +6,6 @@ the business itself (an employer: its own business only).
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from quartier.economy.vacancies.forms import RequirementLanguageForm, VacancyFor
 from quartier.economy.vacancies.services import VACANCY_EDITORS, VACANCY_READERS
 from quartier.esco.models import Concept
 from quartier.esco.search import search
+from quartier.lib.keyset import keyset_page
 from quartier.lib.languages import language_name
 from quartier.lib.partials import render_partial
 from quartier.people.intake import CASEWORK
@@ -51,7 +51,9 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     # Each parameter stands alone: an unknown value filters nothing, the others still do.
     vacancy_filter = VacancyFilter(request.GET, queryset=queryset)
     queryset = vacancy_filter.qs
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(
+        queryset.order_by("-created_at", "-pk"), request.GET.get("cursor"), per_page=PAGE_SIZE
+    )
     context = {
         "form": vacancy_filter.form,
         "page": page,

@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 from quartier.accounts.models import User
 from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
-from quartier.api.pagination import Pages
+from quartier.api.pagination import CursorPages
 from quartier.learning.appointments import services as appointments
 from quartier.learning.appointments import slots, visits
 from quartier.learning.appointments.access import APPOINTMENT_STAFF
@@ -162,7 +162,7 @@ def book(request, payload: BookingIn):
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Appointments of my organisations' contact points",
 )
-@paginate(Pages)
+@paginate(CursorPages)
 def list_appointments(request, status: str = "open"):
     # The token's scope: the appointments of the organisations where the user works
     # with appointments (as on the staff pages).
@@ -240,7 +240,7 @@ def cancel(request, code: UUID):
     auth=TokenAccess(APPOINTMENT_STAFF),
     summary="Recorded visits of my organisations' places, newest first",
 )
-@paginate(Pages, page_size=100)
+@paginate(CursorPages, page_size=100)
 def list_visits(request):
     return Visit.objects.select_related("contact_point").order_by("-at", "-pk")
 

@@ -7,7 +7,6 @@ that runs the contact point; other organisations' appointments answer 404.
 from datetime import datetime, time, timedelta
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -36,6 +35,7 @@ from quartier.learning.models import (
     Visit,
     VisitKind,
 )
+from quartier.lib.keyset import keyset_page
 from quartier.lib.languages import language_name
 from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
@@ -86,7 +86,7 @@ def appointment_list(request: HttpRequest) -> HttpResponse:
     if point:
         rows = rows.filter(contact_point__slug=point)
     rows = rows.order_by("start", "created_at", "pk")
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(rows, request.GET.get("cursor"), per_page=PAGE_SIZE)
     zone = site_calendar(current_site_pack()).zone
     return render(
         request,

@@ -30,6 +30,7 @@ from quartier.learning.offers.access import OFFER_MANAGERS, OFFER_STAFF
 from quartier.learning.offers.forms import BusinessStaffForm, DateForm, OfferForm, ParticipantsForm
 from quartier.learning.offers.registrations import RegistrationError
 from quartier.learning.offers.services import OfferError
+from quartier.lib.keyset import keyset_page
 from quartier.lib.search import search_key
 from quartier.people.models import Participant
 
@@ -72,7 +73,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related(offers.upcoming_dates())
         .order_by("-created_at", "-pk")
     )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(queryset, request.GET.get("cursor"), per_page=PAGE_SIZE)
     managed = set(offers.managed_organisations(request.user))
     language = get_language()
     rows = [

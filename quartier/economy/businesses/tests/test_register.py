@@ -17,7 +17,7 @@ from quartier.economy.tests.businesses_fixtures import (  # noqa: F401
     gastronomy,
     make_business,
 )
-from quartier.tests.pagination import next_link
+from quartier.tests.pagination import next_link, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -99,13 +99,13 @@ def test_the_list_uses_a_fixed_number_of_queries(
     for number in range(30):
         make_business(f"Laden {number}", sector=Sector.objects.get(slug="retail"))
     client.force_login(personas["viewer"])
-    # session, user, memberships (roles and navigation), the count, the filter form's
-    # sectors, quarters and neighbourhoods, and the page of businesses (with sector,
-    # neighbourhood and quarter joined, and whether each was advised on site).
+    # session, user, memberships (roles and navigation), the filter form's sectors,
+    # quarters and neighbourhoods, the page of businesses (with sector, neighbourhood
+    # and quarter joined, and whether each was advised on site), and the count.
     with django_assert_num_queries(8):
         response = client.get(LIST, {"status": "active"})
     assert response.status_code == 200
-    assert response.context["page"].paginator.count == 30
+    assert response.context["page"].count == 30
 
 
 def test_the_business_page_uses_a_fixed_number_of_queries(
@@ -237,7 +237,7 @@ def test_the_list_filters_supported_smes_and_places(client, personas, make_busin
     assert "Nie beraten" in page and "Beraten GmbH" in page
     response = client.get(LIST, {"quarter": "nowhere"})  # an unknown quarter: the form says so
     assert "quarter" in response.context["form"].errors
-    assert response.context["page"].paginator.count == 0
+    assert response.context["page"].count == 0
 
 
 def test_an_employer_without_a_business_profile_is_told_so(client, personas, east):
@@ -256,10 +256,53 @@ def test_the_filter_and_the_page_links_keep_each_other(
     make_business("Damaskus Grill", sector=Sector.objects.get(slug="gastronomy"))
     client.force_login(personas["viewer"])
     first = client.get(LIST, {"sector": "retail"})
-    assert next_link(first) == "?sector=retail&page=2"
+    assert next_link(first).startswith("?sector=retail&cursor=")
     second = client.get(LIST + next_link(first))
     assert second.context["page"].number == 2
-    assert second.context["page"].paginator.count == 3
+    assert second.context["page"].count == 3
     assert second.context["form"]["sector"].value() == "retail"
     assert "Laden" in second.content.decode()
     assert "Damaskus Grill" not in second.content.decode()
+
+
+def register_slugs(response) -> list[str]:
+    return [business.slug for business in response.context["page"]]
+
+
+def test_the_register_pages_forward_and_back_with_each_business_once(
+    client, personas, monkeypatch, settings
+):
+    monkeypatch.setattr(business_views, "PAGE_SIZE", 6)
+    # Seven names for 40 businesses: pages break inside namesakes.
+    Business.objects.bulk_create(
+        Business(name=f"Laden {number % 7}", slug=f"laden-{number:03}") for number in range(40)
+    )
+    client.force_login(personas["viewer"])
+    forward, backward = walk(client, LIST, {"status": "active"}, register_slugs)
+    expected = list(Business.objects.order_by("name", "pk").values_list("slug", flat=True))
+    assert [slug for page in forward for slug in page] == expected
+    assert [len(page) for page in forward] == [6, 6, 6, 6, 6, 6, 4]
+    assert backward == list(reversed(forward))
+    first = register_slugs(client.get(LIST))
+    assert register_slugs(client.get(LIST, {"cursor": "kaputt"})) == first
+    settings.KEYSET_COUNT_CAP = 30
+    assert "Mehr als 30 Unternehmen" in client.get(LIST).content.decode()
+
+
+@pytest.mark.parametrize("count", [30, 300])
+def test_the_register_costs_the_same_queries_at_30_and_300(
+    client, personas, count, django_assert_num_queries
+):
+    Business.objects.bulk_create(
+        Business(name=f"Laden {number % 7}", slug=f"laden-{number:03}") for number in range(count)
+    )
+    client.force_login(personas["viewer"])
+    # session, user, memberships (roles and navigation), the filter form's sectors,
+    # quarters and neighbourhoods, the page of businesses (with sector, neighbourhood
+    # and quarter joined, and whether each was advised on site), the count.
+    with django_assert_num_queries(8):
+        response = client.get(LIST, {"status": "active"})
+    assert len(response.context["page"]) == min(count, 50)
+    if response.context["page"].next_cursor:
+        with django_assert_num_queries(8):
+            client.get(LIST, {"status": "active", "cursor": response.context["page"].next_cursor})

@@ -97,6 +97,9 @@ def test_staff_list_confirm_and_cancel(client, open_lernort, counsellor, persona
     assert response.status_code == 200
     assert response.json() == {
         "count": 1,
+        "capped": False,
+        "next": None,
+        "previous": None,
         "items": [
             {
                 "id": str(appointment.public_id),

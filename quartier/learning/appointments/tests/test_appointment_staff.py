@@ -1,6 +1,6 @@
 """Staff see, confirm, propose another time, cancel and close appointments of their places."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -12,6 +12,7 @@ from quartier.accounts.models import AuditEntry, Role
 from quartier.conftest import make_user
 from quartier.learning.appointments.services import request_individual
 from quartier.learning.models import Appointment, AppointmentStatus
+from quartier.tests.pagination import walk
 
 from .fixtures import *  # noqa: F403
 from .fixtures import book, counsellor_available
@@ -75,8 +76,8 @@ def test_the_list_has_a_constant_number_of_queries(
     book(lernort, WEDNESDAY_10.replace(minute=30), name="Second Person")
     client.force_login(counsellor)
     # 1 session, 2 user, 3 memberships (access), 4 contact points for the filter,
-    # 5 + 6 appointments to reassign (members, coming appointments), 7 count,
-    # 8 the page of appointments with place and counsellor, 9 site pack
+    # 5 + 6 appointments to reassign (members, coming appointments), 7 the page of
+    # appointments with place and counsellor, 8 the count, 9 site pack
     with django_assert_num_queries(9):
         response = client.get("/en/staff/learning/appointments/")
     assert response.status_code == 200
@@ -246,3 +247,41 @@ def test_an_individual_request_gets_a_proposed_time_and_is_confirmed(
         client.post(f"/kmr/learn/appointments/mine/{request.token}/answer/", {"answer": "accept"})
     assert reload(request).status == AppointmentStatus.CONFIRMED
     assert [m.extra_headers["Content-Language"] for m in mail.outbox] == ["kmr", "kmr", "kmr"]
+
+
+def test_the_list_pages_forward_and_back_with_each_appointment_once(
+    client, frozen, lernort, counsellor, settings
+):
+    """Starts tie, and requests for another time have none (listed last)."""
+    starts = [WEDNESDAY_10, WEDNESDAY_10.replace(hour=10), None]
+    Appointment.objects.bulk_create(
+        Appointment(
+            organisation=lernort.organisation,
+            contact_point=lernort,
+            start=starts[number % 3],
+            end=starts[number % 3] and starts[number % 3] + timedelta(minutes=30),
+            name=f"Person {number}",
+            status=AppointmentStatus.REQUESTED,
+        )
+        for number in range(110)
+    )
+    client.force_login(counsellor)
+
+    def shown(response):
+        return [appointment.pk for appointment in response.context["page"]]
+
+    url = "/en/staff/learning/appointments/"
+    forward, backward = walk(client, url, {"status": "open"}, shown)
+    with scopes_disabled():
+        everyone = list(Appointment.objects.values_list("pk", "start"))
+    seen = [pk for page in forward for pk in page]
+    assert [len(page) for page in forward] == [50, 50, 10]
+    assert sorted(seen) == sorted(pk for pk, _ in everyone)
+    starts_seen = dict(everyone)
+    assert [starts_seen[pk] for pk in seen] == sorted(
+        (start for _, start in everyone), key=lambda start: (start is None, start)
+    )
+    assert backward == list(reversed(forward))
+    assert shown(client.get(url, {"cursor": "x"})) == forward[0]
+    settings.KEYSET_COUNT_CAP = 100
+    assert "More than 100 appointments" in client.get(url).content.decode()

@@ -2,6 +2,7 @@
 businesses, and what other organisations, residents and employers may not see."""
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import translation
 from django_scopes import scopes_disabled
@@ -9,7 +10,9 @@ from django_scopes import scopes_disabled
 from quartier.accounts.models import AuditEntry, Role
 from quartier.conftest import make_user
 from quartier.learning.models import Offer, OfferDate, Registration
+from quartier.learning.offers import views as offer_views
 from quartier.learning.offers.registrations import register
+from quartier.tests.pagination import walk
 
 from .fixtures import *  # noqa: F403
 from .fixtures import make_offer, person
@@ -194,8 +197,8 @@ def test_the_offer_list_needs_a_constant_number_of_queries(
     client.force_login(coordinator)
 
     def count():
-        # 1 session, 2 user, 3 memberships, 4 count of offers, 5 the page of offers
-        # with places and organisations, 6 their upcoming dates.
+        # 1 session, 2 user, 3 memberships, 4 the page of offers with places and
+        # organisations, 5 their upcoming dates, 6 the count of offers (at most 10 001).
         with django_assert_num_queries(6):
             client.get(url("offer-list"))
 
@@ -252,3 +255,25 @@ def test_who_organises_for_two_organisations_chooses_which_one(
     response = client.post(url("offer-create"), offer_form(organisation=other_org.pk))
     assert response.status_code == 302
     assert Offer.objects.get().organisation == other_org
+
+
+def test_the_offer_list_pages_forward_and_back_with_each_offer_once(
+    client, coordinator, home_org, monkeypatch
+):
+    monkeypatch.setattr(offer_views, "PAGE_SIZE", 5)
+    # Created in batches at the same instant: pages break inside them.
+    for number in range(23):
+        with time_machine.travel(f"2026-06-0{number // 4 + 1} 10:00 +02:00", tick=False):
+            make_offer(home_org, coordinator, dates=[], title={"de": f"Angebot {number}"})
+    client.force_login(coordinator)
+
+    def shown(response):
+        return [row["offer"].pk for row in response.context["rows"]]
+
+    forward, backward = walk(client, url("offer-list"), {}, shown)
+    with scopes_disabled():
+        expected = list(Offer.objects.order_by("-created_at", "-pk").values_list("pk", flat=True))
+    assert [len(page) for page in forward] == [5, 5, 5, 5, 3]
+    assert [pk for page in forward for pk in page] == expected
+    assert backward == list(reversed(forward))
+    assert shown(client.get(url("offer-list"), {"cursor": "x"})) == forward[0]
