@@ -360,7 +360,7 @@ CACHES = {
     },
 }
 # How long a public page is answered from its copy; 0 renders it for every request.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "quartier.lib.public_forms.client_ip"  # heeds PROXY_COUNT
 # W001 says only that the backend is neither memcached nor Redis. E003, an increment
