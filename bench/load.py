@@ -193,10 +193,10 @@ def main() -> None:
         server.wait(timeout=30)
 
     print(f"mixed traffic for {2 * args.seconds} s:")
-    print(f"{'request':<22} {'count':>7} {'errors':>7} {'p50 ms':>7} {'p95 ms':>7}")
+    print(f"{'request':<38} {'count':>7} {'errors':>7} {'p50 ms':>7} {'p95 ms':>7}")
     for name, row in sorted(stats.items(), key=lambda item: item[0] == "Aggregated"):
         print(
-            f"{name:<22} {row['Request Count']:>7} {row['Failure Count']:>7} "
+            f"{name:<38} {row['Request Count']:>7} {row['Failure Count']:>7} "
             f"{row['50%']:>7} {row['95%']:>7}"
         )
     total = stats["Aggregated"]
