@@ -1,10 +1,12 @@
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry, Membership, Organisation, Role
 from quartier.competences.models import CompetenceProfile
 from quartier.counselling.models import Case, Contact
+from quartier.demo.generate import generate_programme
 from quartier.economy.models import Business, Vacancy
 from quartier.learning.models import Offer, Registration
 from quartier.people.models import EntryData, Participant
@@ -75,3 +77,24 @@ def test_generate_loads_the_default_site_pack_into_an_empty_database(settings, t
     with scopes_disabled():
         assert Participant.objects.count() == 5
     assert Organisation.objects.exists()
+
+
+def test_the_same_seed_makes_the_same_people():
+    load_site_pack(NORDHAFEN)
+
+    def made() -> list[tuple]:
+        with transaction.atomic():
+            generate_programme(20, seed=11)
+            with scopes_disabled():
+                people = list(
+                    Participant.objects.order_by("pk").values_list(
+                        "public_id", "given_name", "family_name", "organisation__slug"
+                    )
+                )
+                cases = list(Case.objects.order_by("pk").values_list("public_id", "opened_on"))
+            transaction.set_rollback(True)
+        return people + cases
+
+    first = made()
+    assert len(first) > 20
+    assert made() == first
