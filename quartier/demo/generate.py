@@ -21,10 +21,11 @@ moved past them at the end. The same ``seed`` makes the same programme, also the
 reference numbers.
 """
 
+import functools
 import random
 import tomllib
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,14 @@ PROJECTS = ("generiert-ost", "generiert-west", "generiert-nord")
 STAFF_DOMAIN = "generiert.example"
 
 Progress = Callable[[int], None]
+
+# A choices class's ``values`` is computed at each use: taken once here, for the hot loop.
+CHANNELS = ContactChannel.values
+TOPICS = Topic.values
+REFERRAL_TARGETS = ReferralTarget.values
+OUTCOMES = ReferralOutcome.values
+AGENCIES = [agency for agency in Agency.values if agency != Agency.OTHER]
+VISIT_KINDS = VisitKind.values
 
 
 class Writer:
@@ -200,7 +209,12 @@ def _day(rng: random.Random, start: date, end: date) -> date:
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=timezone.get_current_timezone())
+    return datetime.combine(day, time(hour, minute), tzinfo=_zone())
+
+
+@functools.cache
+def _zone() -> tzinfo:
+    return timezone.get_default_timezone()
 
 
 class Programme:
@@ -458,7 +472,7 @@ class Programme:
                 organisation_id=person.organisation_id,
                 contact_point=point,
                 at=_at(day, rng.randrange(9, 17)),
-                kind=rng.choice(VisitKind.values),
+                kind=rng.choice(VISIT_KINDS),
                 language=person.preferred_language,
                 duration_minutes=rng.choice([15, 30, 60]),
                 participant=person,
@@ -512,10 +526,10 @@ class Programme:
                 case=case,
                 date=day,
                 duration_minutes=rng.choice([20, 30, 45, 60, 90]),
-                channel=rng.choice(ContactChannel.values),
+                channel=rng.choice(CHANNELS),
                 language=person.preferred_language,
                 interpreter=person.preferred_language in ("ar", "kmr") and rng.random() < 0.3,
-                topics=rng.sample(Topic.values, k=rng.choice([1, 2, 3])),
+                topics=rng.sample(TOPICS, k=rng.choice([1, 2, 3])),
                 next_step="Bewerbung abschicken" if is_last else "",
                 next_step_due=day + timedelta(days=14) if is_last else None,
                 counsellor=counsellor,
@@ -524,16 +538,14 @@ class Programme:
             if is_last:
                 case.next_step, case.next_step_due = contact.next_step, contact.next_step_due
         if rng.random() < 0.5:
-            target = rng.choice(ReferralTarget.values)
+            target = rng.choice(REFERRAL_TARGETS)
             day = _day(rng, start, last)
-            outcome = rng.choice(ReferralOutcome.values)
+            outcome = rng.choice(OUTCOMES)
             row(
                 Referral,
                 case=case,
                 target=target,
-                agency=rng.choice([a for a in Agency.values if a != Agency.OTHER])
-                if target == ReferralTarget.AGENCY
-                else "",
+                agency=rng.choice(AGENCIES) if target == ReferralTarget.AGENCY else "",
                 description="Deutschkurs B1 mit Berufsbezug"
                 if target == ReferralTarget.COURSE
                 else "",

@@ -136,6 +136,12 @@ COMMUNITIES = [
 ]
 
 
+# A choices class's ``values`` is computed at each use: taken once, for the generators.
+CHANNELS = ContactChannel.values
+EMPLOYMENT_STATUSES = EmploymentStatus.values
+ISCED_LEVELS = Isced.values
+
+
 def _pick_community(rng: random.Random) -> Community:
     return rng.choices(COMMUNITIES, weights=[c.weight for c in COMMUNITIES])[0]
 
@@ -201,7 +207,7 @@ def new_participant(
         date_of_birth=date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 45)),
         gender=Gender.WOMAN if woman else rng.choice([Gender.MAN, Gender.MAN, Gender.NO_ANSWER]),
         phone=f"0341 {rng.randrange(100000, 999999)}",
-        preferred_channel=rng.choice(ContactChannel.values),
+        preferred_channel=rng.choice(CHANNELS),
         street=f"{rng.choice(around.streets)} {rng.randrange(1, 120)}".strip(),
         postcode=postcode.code if postcode else "",
         city=around.city,
@@ -215,7 +221,7 @@ def new_participant(
     # Nobody enters in the future: entries run from the start until today (or the end).
     last_entry = min(project.ends_on, timezone.localdate())
     span = max(1, (last_entry - project.starts_on).days)
-    status = rng.choices(EmploymentStatus.values, weights=[6, 2, 2])[0]
+    status = rng.choices(EMPLOYMENT_STATUSES, weights=[6, 2, 2])[0]
     entry_date = project.starts_on + timedelta(days=rng.randrange(0, span))
     entry = EntryData(
         participant=person,
@@ -231,7 +237,7 @@ def new_participant(
             if status == EmploymentStatus.UNEMPLOYED
             else None
         ),
-        isced=rng.choices(Isced.values, weights=[4, 4, 2])[0],
+        isced=rng.choices(ISCED_LEVELS, weights=[4, 4, 2])[0],
         foreign_background=(Answer.NO if community.language == "de" else Answer.YES),
     )
     if seeded_ids:
