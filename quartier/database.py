@@ -41,12 +41,22 @@ increment waits for the first and then counts on from its result.
 
 import base64
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.apps import apps
 from django.core.cache.backends import db as db_cache
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from django.db import connection, connections, migrations, models, router, transaction
+from django.db import (
+    OperationalError,
+    ProgrammingError,
+    connection,
+    connections,
+    migrations,
+    models,
+    router,
+    transaction,
+)
 from django.utils import timezone
 
 
@@ -91,17 +101,50 @@ def analyse(*models_or_apps: type[models.Model] | str) -> list[str]:
     return names
 
 
-def trigram_index(table: str, column: str, name: str) -> migrations.RunPython:
-    """A migration operation: on PostgreSQL, a trigram GIN index on ``table.column``."""
+TRIGRAM_EXTENSION_MISSING = """\
+The trigram search needs PostgreSQL's pg_trgm extension, which this database user may \
+not create ({error}). Ask a database administrator to run, connected to the database \
+"{database}":
+
+    CREATE EXTENSION pg_trgm;
+
+then run the migrations again."""
+
+
+def ensure_trigram_extension(schema_editor) -> None:
+    """Create pg_trgm unless it is there; where the user may not, fail saying what a DBA runs.
+
+    pg_trgm is a trusted extension (PostgreSQL 13+): a database's owner, or a user with
+    CREATE on it, may create it. A user with neither gets the message above instead of
+    the bare "permission denied".
+    """
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        if cursor.fetchone():
+            return
+    try:
+        with transaction.atomic(using=schema_editor.connection.alias):
+            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except (ProgrammingError, OperationalError) as error:
+        database = schema_editor.connection.settings_dict["NAME"]
+        message = TRIGRAM_EXTENSION_MISSING.format(error=str(error).strip(), database=database)
+        raise ImproperlyConfigured(message) from error
+
+
+def trigram_index(
+    table: str, column: str, name: str, expressions: Sequence[str] = ()
+) -> migrations.RunPython:
+    """A migration operation: on PostgreSQL, a trigram GIN index on ``table.column`` (or on
+    the SQL ``expressions``, e.g. ``UPPER("name"::text)`` for ``__icontains``)."""
 
     def create(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
             quote = schema_editor.quote_name
-            # pg_trgm is a trusted extension: the database's owner may create it.
-            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            ensure_trigram_extension(schema_editor)
+            indexed = [f"({expression})" for expression in expressions] or [quote(column)]
+            parts = ", ".join(f"{expression} gin_trgm_ops" for expression in indexed)
             schema_editor.execute(
-                f"CREATE INDEX IF NOT EXISTS {quote(name)} ON {quote(table)} "
-                f"USING gin ({quote(column)} gin_trgm_ops)"
+                f"CREATE INDEX IF NOT EXISTS {quote(name)} ON {quote(table)} USING gin ({parts})"
             )
 
     def drop(apps, schema_editor):

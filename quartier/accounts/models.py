@@ -237,6 +237,15 @@ class AuditEntry(models.Model):
             models.Index(fields=["subject_type", "subject_id"], name="audit_subject"),
             # Everything about one person: their export, the audit page's person filter.
             models.Index(fields=["person", "created_at"], name="audit_person"),
+            # The audit page's person filter: one person's entries in the organisations
+            # the lead leads, newest first (the scope and the filter together).
+            models.Index(
+                fields=["organisation", "person", "-created_at"], name="audit_org_person_time"
+            ),
+            # The audit page's "who" filter: one member's actions, newest first.
+            models.Index(
+                fields=["organisation", "actor", "-created_at"], name="audit_org_actor_time"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -28,8 +28,8 @@ def quarter(live_server):
     from quartier.accounts.models import Organisation, User
     from quartier.demo.logins import create_demo_logins
     from quartier.demo.offers import create_demo_offers
+    from quartier.demo.participants import generate_participants
     from quartier.learning.appointments.services import add_availability
-    from quartier.people.generate import generate_participants
     from quartier.people.models import Project
     from quartier.places.models import ContactPoint
     from quartier.places.sitepack import load_site_pack

@@ -3,7 +3,7 @@ consulting with follow-ups, and about 60 vacancies and training places.
 
 Deterministic (seeded) and idempotent: it does nothing when founders already exist.
 Runs after the demo businesses and participants; names are generated like the
-demo participants' (``people.generate.COMMUNITIES``).
+demo participants' (``demo.participants.COMMUNITIES``).
 """
 
 import random
@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quartier.accounts.models import Organisation, User
+from quartier.demo.participants import COMMUNITIES
 from quartier.economy.advice.consultations import complete_follow_up, record_consultation
 from quartier.economy.advice.founders import create_founder
 from quartier.economy.advice.funding import (
@@ -38,7 +39,6 @@ from quartier.economy.vacancies.services import (
     update_vacancy,
 )
 from quartier.esco.models import Concept
-from quartier.people.generate import COMMUNITIES
 
 ADVISOR = "wirtschaft@quartier.example"
 LEAD = "projektleitung@quartier.example"

@@ -22,8 +22,8 @@ from quartier.demo.counselling import create_demo_casework
 from quartier.demo.employers import create_demo_sharing
 from quartier.demo.network import create_demo_network
 from quartier.demo.offers import create_demo_offers
+from quartier.demo.participants import generate_participants
 from quartier.esco.shipped import load_shipped
-from quartier.people.generate import generate_participants
 from quartier.people.models import Participant, Project
 
 DEMO_PARTICIPANTS = 200

@@ -185,6 +185,16 @@ class Participant(models.Model):
             ),
             # The duplicate check at intake: same birth date in the same organisation.
             models.Index(fields=["organisation", "date_of_birth"], name="participant_org_birth"),
+            # The list filtered by preferred language, alphabetically (people/filters.py).
+            models.Index(
+                fields=["organisation", "preferred_language", "family_name", "given_name"],
+                name="participant_org_language",
+            ),
+            # The list filtered by quarter, alphabetically (people/filters.py).
+            models.Index(
+                fields=["organisation", "quarter", "family_name", "given_name"],
+                name="participant_org_quarter",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -263,6 +273,18 @@ class EntryData(models.Model):
     class Meta:
         verbose_name = _("ESF+ entry data")
         verbose_name_plural = _("ESF+ entry data")
+        indexes = [
+            # The list's "Incomplete" and "Overdue" filters (people/filters.py): the few
+            # people whose entry data is still open, by entry date. Mirrors
+            # ``people.entry.COMPLETE``; the rest of the table is not in the index.
+            models.Index(
+                fields=["entry_date", "participant"],
+                condition=models.Q(employment_status="")
+                | models.Q(isced="")
+                | models.Q(employment_status="unemployed", unemployed_since=None),
+                name="entrydata_open",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.participant} ({self.entry_date})"

@@ -147,6 +147,8 @@ class Vacancy(models.Model):
         indexes = [
             # The public list: published open vacancies, newest first.
             models.Index(fields=["published", "status", "-created_at"], name="vacancy_public"),
+            # The staff list: filtered by status (open unless asked), newest first.
+            models.Index(fields=["status", "-created_at"], name="vacancy_status_created"),
         ]
 
     def __str__(self) -> str:

@@ -179,6 +179,10 @@ class Appointment(models.Model):
             models.Index(fields=["contact_point", "start"], name="appointment_point_start"),
             # Reminders: confirmed appointments starting soon, not yet reminded.
             models.Index(fields=["status", "start"], name="appointment_status_start"),
+            # The staff list: the organisation's appointments in a state, by start.
+            models.Index(
+                fields=["organisation", "status", "start"], name="appointment_org_status_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -282,6 +286,8 @@ class Visit(models.Model):
         indexes = [
             # The usage overview: a contact point's visits by month.
             models.Index(fields=["contact_point", "at"], name="visit_point_at"),
+            # The visits page: the organisation's visits of today, latest first.
+            models.Index(fields=["organisation", "-at"], name="visit_org_at"),
         ]
 
     def __str__(self) -> str:

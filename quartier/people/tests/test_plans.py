@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
-from quartier.people.generate import generate_participants
+from quartier.demo.participants import generate_participants
 from quartier.people.models import Participant
 
 pytestmark = [

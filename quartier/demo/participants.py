@@ -5,6 +5,7 @@ communities the programme serves; no combination stands for a real person.
 """
 
 import random
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -135,8 +136,113 @@ COMMUNITIES = [
 ]
 
 
+# A choices class's ``values`` is computed at each use: taken once, for the generators.
+CHANNELS = ContactChannel.values
+EMPLOYMENT_STATUSES = EmploymentStatus.values
+ISCED_LEVELS = Isced.values
+
+
 def _pick_community(rng: random.Random) -> Community:
     return rng.choices(COMMUNITIES, weights=[c.weight for c in COMMUNITIES])[0]
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """What every generated person is drawn from: the site's places and the project's span."""
+
+    postcodes: list
+    streets: list[str]
+    city: str
+
+    @classmethod
+    def of_site(cls) -> "Surroundings":
+        """The loaded site pack's postcodes (with their quarters), streets and town."""
+        postcodes = list(
+            Postcode.objects.select_related("neighbourhood__quarter").order_by("code")
+        ) or [None]
+        # The town and its streets come from the loaded site pack, not from code.
+        site = SitePack.objects.filter(id=1).first()
+        streets = sorted(
+            {
+                street.rstrip("0123456789 ")
+                for street in ContactPoint.objects.values_list("street", flat=True)
+            }
+        ) or [""]
+        return cls(postcodes, streets, site.city if site else "")
+
+
+def random_uuid(rng: random.Random) -> uuid.UUID:
+    """A version-4 UUID from ``rng``, so that a seed makes the same reference numbers."""
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def new_participant(
+    rng: random.Random,
+    around: Surroundings,
+    organisations: list,
+    project: Project,
+    by=None,
+    seeded_ids: bool = False,
+) -> tuple[Participant, EntryData]:
+    """One person (not saved) and their entry data, with the search key the app computes.
+
+    With ``seeded_ids`` the reference number is drawn from ``rng`` too (the generator's
+    programmes are the same for a seed); without, the draws are the demo's as before.
+    """
+    community = _pick_community(rng)
+    woman = rng.random() < 0.55
+    given = rng.choice(community.women if woman else community.men)
+    family = rng.choice(community.families)[0 if woman else 1]
+    latin = ""
+    if community.latin:
+        latin = f"{community.latin[given]} {community.latin[family]}"
+    postcode = rng.choice(around.postcodes)
+    person = Participant(
+        organisation=rng.choice(organisations),
+        project=project,
+        given_name=given,
+        family_name=family,
+        name_latin=latin,
+        search_key=search_key(given, family, latin),
+        date_of_birth=date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 45)),
+        gender=Gender.WOMAN if woman else rng.choice([Gender.MAN, Gender.MAN, Gender.NO_ANSWER]),
+        phone=f"0341 {rng.randrange(100000, 999999)}",
+        preferred_channel=rng.choice(CHANNELS),
+        street=f"{rng.choice(around.streets)} {rng.randrange(1, 120)}".strip(),
+        postcode=postcode.code if postcode else "",
+        city=around.city,
+        quarter=postcode.neighbourhood.quarter if postcode else None,
+        neighbourhood=postcode.neighbourhood if postcode else None,
+        languages=list(community.languages),
+        preferred_language=community.language,
+        citizenships=[rng.choice(community.citizenships)],
+        created_by=by,
+    )
+    # Nobody enters in the future: entries run from the start until today (or the end).
+    last_entry = min(project.ends_on, timezone.localdate())
+    span = max(1, (last_entry - project.starts_on).days)
+    status = rng.choices(EMPLOYMENT_STATUSES, weights=[6, 2, 2])[0]
+    entry_date = project.starts_on + timedelta(days=rng.randrange(0, span))
+    entry = EntryData(
+        participant=person,
+        entry_date=entry_date,
+        employment_status=status if rng.random() < 0.93 else "",
+        registration=(
+            rng.choice([Registration.JOBCENTER, Registration.AGENTUR])
+            if status == EmploymentStatus.UNEMPLOYED
+            else Registration.NONE
+        ),
+        unemployed_since=(
+            entry_date - timedelta(days=rng.randrange(30, 2000))
+            if status == EmploymentStatus.UNEMPLOYED
+            else None
+        ),
+        isced=rng.choices(ISCED_LEVELS, weights=[4, 4, 2])[0],
+        foreign_background=(Answer.NO if community.language == "de" else Answer.YES),
+    )
+    if seeded_ids:
+        person.public_id = random_uuid(rng)
+    return person, entry
 
 
 def generate_participants(
@@ -147,83 +253,18 @@ def generate_participants(
     seed: int = 1,
     batch_size: int = 2000,
 ) -> int:
-    """Create ``count`` participants spread over the organisations and the site's postcodes."""
+    """Create ``count`` participants spread over the organisations and the site's postcodes
+    (only people and their entry data; ``demo.generate`` makes a whole programme)."""
     rng = random.Random(seed)
-    postcodes = list(
-        Postcode.objects.select_related("neighbourhood__quarter").order_by("code")
-    ) or [None]
-    # Nobody enters in the future: entries run from the start until today (or the end).
-    last_entry = min(project.ends_on, timezone.localdate())
-    span = max(1, (last_entry - project.starts_on).days)
-    # The town and its streets come from the loaded site pack, not from code.
-    site = SitePack.objects.filter(id=1).first()
-    city = site.city if site else ""
-    streets = sorted(
-        {
-            street.rstrip("0123456789 ")
-            for street in ContactPoint.objects.values_list("street", flat=True)
-        }
-    ) or [""]
+    around = Surroundings.of_site()
     created = 0
     with transaction.atomic():
         while created < count:
             people, entries = [], []
             for _ in range(min(batch_size, count - created)):
-                community = _pick_community(rng)
-                woman = rng.random() < 0.55
-                given = rng.choice(community.women if woman else community.men)
-                family = rng.choice(community.families)[0 if woman else 1]
-                latin = ""
-                if community.latin:
-                    latin = f"{community.latin[given]} {community.latin[family]}"
-                postcode = rng.choice(postcodes)
-                person = Participant(
-                    organisation=rng.choice(organisations),
-                    project=project,
-                    given_name=given,
-                    family_name=family,
-                    name_latin=latin,
-                    search_key=search_key(given, family, latin),
-                    date_of_birth=date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 45)),
-                    gender=Gender.WOMAN
-                    if woman
-                    else rng.choice([Gender.MAN, Gender.MAN, Gender.NO_ANSWER]),
-                    phone=f"0341 {rng.randrange(100000, 999999)}",
-                    preferred_channel=rng.choice(ContactChannel.values),
-                    street=f"{rng.choice(streets)} {rng.randrange(1, 120)}".strip(),
-                    postcode=postcode.code if postcode else "",
-                    city=city,
-                    quarter=postcode.neighbourhood.quarter if postcode else None,
-                    neighbourhood=postcode.neighbourhood if postcode else None,
-                    languages=list(community.languages),
-                    preferred_language=community.language,
-                    citizenships=[rng.choice(community.citizenships)],
-                    created_by=by,
-                )
+                person, entry = new_participant(rng, around, organisations, project, by=by)
                 people.append(person)
-                status = rng.choices(EmploymentStatus.values, weights=[6, 2, 2])[0]
-                entry_date = project.starts_on + timedelta(days=rng.randrange(0, span))
-                entries.append(
-                    EntryData(
-                        participant=person,
-                        entry_date=entry_date,
-                        employment_status=status if rng.random() < 0.93 else "",
-                        registration=(
-                            rng.choice([Registration.JOBCENTER, Registration.AGENTUR])
-                            if status == EmploymentStatus.UNEMPLOYED
-                            else Registration.NONE
-                        ),
-                        unemployed_since=(
-                            entry_date - timedelta(days=rng.randrange(30, 2000))
-                            if status == EmploymentStatus.UNEMPLOYED
-                            else None
-                        ),
-                        isced=rng.choices(Isced.values, weights=[4, 4, 2])[0],
-                        foreign_background=(
-                            Answer.NO if community.language == "de" else Answer.YES
-                        ),
-                    )
-                )
+                entries.append(entry)
             Participant.objects.bulk_create(people)
             EntryData.objects.with_scopes_disabled().bulk_create(entries)
             created += len(people)
