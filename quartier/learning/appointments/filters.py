@@ -3,7 +3,8 @@
 Both offer as places only the contact points of the user's organisations, read once
 by the view and handed in as a list: the select and the check of a slug share that
 one query, so a slug of another organisation's point is refused like any bad value.
-A bad value is dropped with its field's message; the other filters still apply.
+A bad value is dropped with its field's message, as if it had not been given: its
+default applies and the form shows it, and the other filters still apply.
 """
 
 from collections.abc import Sequence
@@ -23,6 +24,18 @@ REASSIGN = "reassign"
 
 def _place_choices(points: Sequence[ContactPoint]) -> list[tuple[str, str]]:
     return [(point.slug, point.name) for point in points]
+
+
+def _fall_back(form: forms.Form, defaults: dict[str, object]) -> forms.Form:
+    """Validate ``form``; a field in error (or left empty where that means nothing) takes
+    its default, both for filtering (``cleaned_data``) and for what the form shows (its
+    data), and keeps its message, so the page never shows one choice and applies another."""
+    form.is_valid()
+    for name, default in defaults.items():
+        if name in form.errors or form.cleaned_data.get(name) is None:
+            form.cleaned_data[name] = default
+            form.data[name] = str(default)
+    return form
 
 
 class AppointmentFilter(django_filters.FilterSet):
@@ -56,6 +69,12 @@ class AppointmentFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.filters["place"].extra["choices"] = _place_choices(points)
         self.to_reassign = to_reassign
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            _fall_back(super().form, {"status": OPEN, "place": ""})
+        return self._form
 
     def filter_status(self, rows, name, value):
         if value == OPEN:
@@ -102,22 +121,19 @@ class VisitUsageFilter(django_filters.FilterSet):
 
     @property
     def form(self):
-        form = super().form
-        if not hasattr(self, "_years_offered"):
+        if not hasattr(self, "_form"):
+            form = _fall_back(super().form, {"year": self.this_year, "place": ""})
             # The select offers the last three years, and the one shown if it is older.
-            form.is_valid()
-            shown = form.cleaned_data.get("year")
             years = list(range(self.this_year - 2, self.this_year + 1))
-            if shown and shown not in years:
-                years.insert(0, shown)
+            if form.cleaned_data["year"] not in years:
+                years.insert(0, form.cleaned_data["year"])
             form.fields["year"].widget.choices = [(year, year) for year in years]
-            self._years_offered = years
-        return form
+        return self._form
 
     @property
     def year_shown(self) -> int:
         """The year whose months the overview shows."""
-        return self.form.cleaned_data.get("year") or self.this_year
+        return self.form.cleaned_data["year"]
 
     @property
     def place_shown(self) -> str | None:

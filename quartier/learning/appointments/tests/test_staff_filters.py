@@ -80,12 +80,15 @@ def test_the_list_shows_only_the_status_and_place_chosen(
 def test_a_bad_status_is_dropped_with_its_message_and_the_place_still_applies(
     client, listed, home_org, other_org, django_assert_num_queries
 ):
+    """Dropped as if not given: the default (open) applies, and the select shows it."""
     client.force_login(in_both(home_org, other_org, Role.COUNSELLOR))
     with django_assert_num_queries(9):
         response = client.get(LIST, {"status": "lost", "place": "lernort"})
     assert response.status_code == 200
     assert "Select a valid choice. lost is not one of the available choices." in response.text
-    assert names(response) == ["Requested Here", "Cancelled Here"]
+    assert names(response) == ["Requested Here"]
+    assert '<option value="open" selected>' in response.text
+    assert '<option value="lernort" selected>Lernort am Markt</option>' in response.text
 
 
 def test_another_organisations_place_is_refused(client, listed, two_org_personas):
@@ -145,7 +148,16 @@ def test_a_bad_year_shows_this_year_with_its_message(
     assert response.status_code == 200
     assert message in response.text
     assert "Use per month, 2025" in response.text
+    assert '<option value="2025" selected>2025</option>' in response.text
     assert "1 (2)" in response.text
+
+
+def test_an_empty_year_shows_this_year(client, used):
+    client.force_login(used)
+    response = client.get(USAGE, {"year": ""})
+    assert "Use per month, 2025" in response.text
+    assert "2 (7)" in response.text
+    assert 'class="errorlist' not in response.text
 
 
 def test_an_older_year_stays_selected(client, used):
