@@ -7,7 +7,7 @@ that runs the contact point; other organisations' appointments answer 404.
 from datetime import datetime, time, timedelta
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from quartier.accounts.models import Membership, User
 from quartier.learning.appointments import feed, visits
 from quartier.learning.appointments import services as appointments
 from quartier.learning.appointments.access import APPOINTMENT_ROLES, APPOINTMENT_STAFF
+from quartier.learning.appointments.filters import REASSIGN, AppointmentFilter, VisitUsageFilter
 from quartier.learning.appointments.forms import (
     AvailabilityForm,
     OutcomeForm,
@@ -27,9 +28,7 @@ from quartier.learning.appointments.forms import (
 )
 from quartier.learning.appointments.services import AppointmentError
 from quartier.learning.models import (
-    ACTIVE_STATUSES,
     Appointment,
-    AppointmentStatus,
     Availability,
     FeedToken,
     Visit,
@@ -41,8 +40,6 @@ from quartier.places.directory import current_site_pack, site_calendar
 from quartier.places.models import ContactPoint
 
 PAGE_SIZE = 50
-# The list's filter for coming appointments of people who no longer take appointments.
-REASSIGN = "reassign"
 
 
 def _orgs(user) -> list[int]:
@@ -71,21 +68,15 @@ def _detail(appointment: Appointment) -> HttpResponse:
 
 @allow(APPOINTMENT_STAFF)
 def appointment_list(request: HttpRequest) -> HttpResponse:
-    """Open requests first by default; filter by status and place."""
-    points = list(_points(request.user))
-    status = request.GET.get("status", "open")
-    point = request.GET.get("place", "")
-    rows = Appointment.objects.select_related("contact_point", "counsellor")
+    """Open requests first by default; filter by status and place (``AppointmentFilter``)."""
     to_reassign = appointments.needs_new_counsellor(_orgs(request.user))
-    if status == "open":
-        rows = rows.filter(status__in=ACTIVE_STATUSES)
-    elif status == REASSIGN:
-        rows = rows.filter(pk__in=to_reassign)
-    elif status in AppointmentStatus.values:
-        rows = rows.filter(status=status)
-    if point:
-        rows = rows.filter(contact_point__slug=point)
-    rows = rows.order_by("start", "created_at", "pk")
+    appointment_filter = AppointmentFilter(
+        request.GET,
+        queryset=Appointment.objects.select_related("contact_point", "counsellor"),
+        points=list(_points(request.user)),
+        to_reassign=to_reassign,
+    )
+    rows = appointment_filter.qs.order_by("start", "created_at", "pk")
     page = keyset_page(rows, request.GET.get("cursor"), per_page=PAGE_SIZE)
     zone = site_calendar(current_site_pack()).zone
     return render(
@@ -93,10 +84,7 @@ def appointment_list(request: HttpRequest) -> HttpResponse:
         "learning/appointments/staff_list.html",
         {
             "page": page,
-            "points": points,
-            "statuses": AppointmentStatus.choices,
-            "status": status,
-            "place": point,
+            "form": appointment_filter.form,
             "zone": zone,
             "to_reassign": len(to_reassign),
             "reassign": REASSIGN,
@@ -294,25 +282,15 @@ def visit_list(request: HttpRequest) -> HttpResponse:
 def visit_usage(request: HttpRequest) -> HttpResponse:
     """Visits and people per month and kind, for one year (SQL aggregates)."""
     zone = site_calendar(current_site_pack()).zone
-    this_year = timezone.now().astimezone(zone).year
-    try:
-        year = int(request.GET.get("year", this_year))
-    except ValueError:
-        raise Http404 from None
-    if not 2000 <= year <= this_year + 1:
-        raise Http404
-    points = list(_points(request.user))
-    place = request.GET.get("place", "")
-    rows = visits.usage_by_month(_orgs(request.user), year, zone, place or None)
+    usage_filter = VisitUsageFilter(
+        request.GET,
+        points=list(_points(request.user)),
+        this_year=timezone.now().astimezone(zone).year,
+    )
+    year = usage_filter.year_shown
+    rows = visits.usage_by_month(_orgs(request.user), year, zone, usage_filter.place_shown)
     return render(
         request,
         "learning/visits/usage.html",
-        {
-            "rows": rows,
-            "kinds": VisitKind.choices,
-            "year": year,
-            "years": list(range(this_year - 2, this_year + 1)),
-            "points": points,
-            "place": place,
-        },
+        {"rows": rows, "kinds": VisitKind.choices, "year": year, "form": usage_filter.form},
     )
