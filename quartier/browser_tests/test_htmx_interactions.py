@@ -182,10 +182,14 @@ def test_the_party_picker_finds_picks_and_saves_a_relation(new_page, world):
         page.goto(url(language, "economy:cooperation-add"))
         page.evaluate("window.notReloaded = true")
         page.locator("#id_first-search").fill("eisenbahn")
+        # The search runs as one types: click only once the last answer is in, not a
+        # button of an earlier answer that the last one replaces (seen on a busy machine).
+        page.wait_for_load_state("networkidle")
         page.locator("#id_first-results button", has_text="Café Eisenbahn").click()
         page.wait_for_selector(f'#id_first option[value="b:{café.pk}"]', state="attached")
         assert page.locator("#id_first").input_value() == f"b:{café.pk}"
         page.locator("#id_second-search").fill("beratung")
+        page.wait_for_load_state("networkidle")
         page.locator("#id_second-results button", has_text="Beratung Ost").click()
         page.wait_for_selector("#id_second option[selected]:not([value=''])", state="attached")
         check(page, width, f"party picker {language} {width}")
