@@ -8,13 +8,17 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[2]
 
 
+def quartier_environment(**env: str) -> dict[str, str]:
+    """This environment without the settings the tests set themselves, plus ``env``."""
+    unset = ("SECRET_KEY", "DEBUG", "HTTPS", "DJANGO_SETTINGS_MODULE")
+    return {**{k: v for k, v in os.environ.items() if k not in unset}, **env}
+
+
 def run_quartier(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "HTTPS")}
-    clean.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "-m", "quartier", *args],
         cwd=PROJECT,
-        env={**clean, **env},
+        env=quartier_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -139,13 +143,9 @@ def test_concurrent_read_then_write_transactions_on_sqlite_wait_instead_of_faili
     ready.mkdir()
     with sqlite3.connect(database) as setup:
         setup.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, writer TEXT)")
-    env = {
-        "SECRET_KEY": "k" * 60,
-        "VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{database}",
-    }
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "HTTPS")}
-    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    env = quartier_environment(
+        SECRET_KEY="k" * 60, VAR_DIR=str(tmp_path), DATABASE_URL=f"sqlite:///{database}"
+    )
     writers = [
         subprocess.Popen(
             [
@@ -158,7 +158,7 @@ def test_concurrent_read_then_write_transactions_on_sqlite_wait_instead_of_faili
                 WRITER.replace("WHO", repr(name)).replace("READY", repr(str(ready))),
             ],
             cwd=PROJECT,
-            env={**clean, **env},
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
