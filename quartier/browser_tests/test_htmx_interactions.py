@@ -187,6 +187,10 @@ def test_the_party_picker_finds_picks_and_saves_a_relation(new_page, world):
         page.wait_for_load_state("networkidle")
         page.locator("#id_first-results button", has_text="Café Eisenbahn").click()
         page.wait_for_selector(f'#id_first option[value="b:{café.pk}"]', state="attached")
+        # The choice is set just after the option is added: wait for it (up to 10 s).
+        page.wait_for_function(
+            f"document.querySelector('#id_first').value === 'b:{café.pk}'", timeout=10_000
+        )
         assert page.locator("#id_first").input_value() == f"b:{café.pk}"
         page.locator("#id_second-search").fill("beratung")
         page.wait_for_load_state("networkidle")
