@@ -27,7 +27,18 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -301,6 +312,35 @@ def waiting_rank(registration: Registration) -> int | None:
         )
         .count()
         + 1
+    )
+
+
+def with_waiting_rank(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
+    """Annotate ``rank``: the place on the offer's whole waiting list (1 first), empty
+    for anyone not waiting. A subquery per row on the unique (offer, position) index, so
+    a page of a long list costs the same as the first; partners who see only their own
+    people are told the true place, not the place among theirs."""
+    ahead = (
+        Registration.objects.with_scopes_disabled()
+        .filter(
+            offer_id=OuterRef("offer_id"),
+            status=RegistrationStatus.WAITING,
+            position__lt=OuterRef("position"),
+        )
+        .order_by()
+        .values("offer_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        rank=Case(
+            When(
+                status=RegistrationStatus.WAITING,
+                then=Coalesce(Subquery(ahead, output_field=IntegerField()), 0) + 1,
+            ),
+            default=None,
+            output_field=IntegerField(),
+        )
     )
 
 

@@ -108,6 +108,16 @@ def free_places(offer: Offer) -> int | None:
     return max(offer.capacity - _annotated_count(offer, "confirmed_count"), 0)
 
 
+def confirmed_places(offer: Offer) -> int:
+    """Places taken, by everyone's registrations: the same figure the offer list shows,
+    whichever organisation's people the viewer may see. One query."""
+    return (
+        Registration.objects.with_scopes_disabled()
+        .filter(offer=offer, status=RegistrationStatus.CONFIRMED)
+        .count()
+    )
+
+
 def _annotated_count(offer: Offer, name: str) -> int:
     """A count added by ``with_places`` (an annotation, so not known to the model)."""
     count: int = getattr(offer, name)

@@ -35,6 +35,7 @@ from quartier.lib.search import search_key
 from quartier.people.models import Participant
 
 PAGE_SIZE = 50
+REGISTRATIONS_PER_PAGE = 50
 REGISTRATION_CANCELLERS = roles(
     Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD, Role.EMPLOYER
 )
@@ -134,17 +135,16 @@ def offer_detail(request: HttpRequest, code) -> HttpResponse:
     offer = offers.get_offer(request.user, code)
     manages = offers.can_manage(offer, request.user)
     dates = list(OfferDate.objects.filter(offer=offer).order_by("starts_at", "pk"))
-    visible = list(
+    # Confirmed first, then the waiting list in its order; paged by cursor, so the page
+    # of a course with hundreds of registrations costs what a small one does.
+    visible = registrations.with_waiting_rank(
         registrations.registrations_visible_to(request.user, offer)
         .exclude(status=RegistrationStatus.CANCELLED)
         .select_related("business")
         .order_by("status", "position", "registered_at", "pk")
     )
-    confirmed = [r for r in visible if r.status == RegistrationStatus.CONFIRMED]
-    waiting = [r for r in visible if r.status == RegistrationStatus.WAITING]
-    for rank, registration in enumerate(waiting, start=1):
-        registration.rank = rank
-    if visible:
+    page = keyset_page(visible, request.GET.get("cursor"), per_page=REGISTRATIONS_PER_PAGE)
+    if page.object_list:
         _log_read("learning.registrations.viewed", request.user, offer)
     return render(
         request,
@@ -155,8 +155,8 @@ def offer_detail(request: HttpRequest, code) -> HttpResponse:
             "manages": manages,
             "dates": dates,
             "date_form": DateForm() if manages else None,
-            "confirmed": confirmed,
-            "waiting": waiting,
+            "page": page,
+            "places_taken": offers.confirmed_places(offer),
         },
     )
 

@@ -218,8 +218,9 @@ def test_the_registrations_list_needs_a_constant_number_of_queries(
 
     def count():
         # 1 session, 2 user, 3 memberships, 4 the offer with organisation, place and
-        # quarter, 5 dates, 6 registrations with businesses, 7 the audit entry of the read.
-        with django_assert_num_queries(7):
+        # quarter, 5 dates, 6 the page of registrations with businesses and waiting
+        # places, 7 their bounded count, 8 the audit entry of the read, 9 places taken.
+        with django_assert_num_queries(9):
             response = client.get(url("offer-detail", code=offer.code))
         return response
 
@@ -228,6 +229,49 @@ def test_the_registrations_list_needs_a_constant_number_of_queries(
         register(offer, None, name=f"P{number}", email=f"p{number}@example.org")
     page = count().content.decode()
     assert "Waiting list, place 4" in page
+
+
+def test_a_long_registration_list_pages_by_cursor_with_each_person_once(
+    client, coordinator, home_org, monkeypatch
+):
+    monkeypatch.setattr(offer_views, "REGISTRATIONS_PER_PAGE", 4)
+    offer = make_offer(home_org, coordinator, capacity=5)
+    for number in range(11):
+        register(offer, None, name=f"Person {number:02}", email=f"p{number}@example.org")
+    client.force_login(coordinator)
+
+    places = {}
+
+    def shown(response):
+        assert "5 / 5" in response.content.decode()
+        places.update((r.name, r.rank) for r in response.context["page"])
+        return [registration.name for registration in response.context["page"]]
+
+    forward, backward = walk(client, url("offer-detail", code=offer.code), {}, shown)
+    assert [len(page) for page in forward] == [4, 4, 3]
+    # The five with a place first, then the waiting list in its order.
+    assert [name for page in forward for name in page] == [f"Person {n:02}" for n in range(11)]
+    assert backward == list(reversed(forward))
+    # The places on the waiting list run on across the pages.
+    assert [places[f"Person {n:02}"] for n in range(4, 11)] == [None, 1, 2, 3, 4, 5, 6]
+
+
+def test_a_partner_sees_the_true_place_on_the_waiting_list_and_all_places_taken(
+    client, coordinator, counsellor, home_org, other_org, project
+):
+    offer = make_offer(home_org, coordinator, capacity=2)
+    for number in range(3):
+        register(offer, None, name=f"Zuzug {number}", email=f"p{number}@example.org")
+    elsewhere = make_user("berater@elsewhere.example.org", Role.COUNSELLOR, other_org)
+    theirs = person(other_org, project, elsewhere, "Dana", "Fremd")
+    client.force_login(elsewhere)
+    client.post(url("offer-register", code=offer.code), {"participants": [theirs.pk]})
+    page = client.get(url("offer-detail", code=offer.code)).content.decode()
+    # One person of the home organisation waits before Dana: she is second, not first
+    # among the people her counsellor may see; the places taken are the offer's.
+    assert "Fremd" in page and "Zuzug" not in page
+    assert "Waiting list, place 2" in page
+    assert "2 / 2" in page
 
 
 def test_a_counsellor_can_narrow_the_choice_to_their_own_group(
