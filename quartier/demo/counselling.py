@@ -89,9 +89,7 @@ def create_demo_casework(participants: list[Participant], counsellor, seed: int 
                     # Due around today, as in a running programme: a few overdue,
                     # most in the coming weeks (never before the contact itself).
                     next_step_due=(
-                        max(day, today + timedelta(days=rng.randrange(-7, 45)))
-                        if is_last
-                        else None
+                        max(day, today + timedelta(days=rng.randrange(-7, 45))) if is_last else None
                     ),
                 )
             for _ in range(rng.choice([0, 0, 1, 2])):

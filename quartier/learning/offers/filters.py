@@ -128,6 +128,13 @@ class OfferDateFilter(django_filters.FilterSet):
         data.setdefault("week", THIS_WEEK)
         super().__init__(data, *args, **kwargs)
 
+    def filter_queryset(self, queryset):
+        dates = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("week"):
+            # A week that is not offered shows this week, never every date.
+            dates = self.filter_week(dates, "week", THIS_WEEK)
+        return dates
+
     def filter_week(self, dates, name, value):
         start = week_start(timezone.localdate())
         if value == NEXT_WEEK:
