@@ -8,6 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from quartier.accounts import navigation
+        from quartier.accounts import navigation, start
 
         navigation.register_core_items()
+        # The start page's role panels; the apps add their numbers to them.
+        start.register_core_panels()

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from quartier.accounts import members, tokens
+from quartier.accounts import members, start, tokens
 from quartier.accounts.access import (
     ADMINISTRATOR,
     PROJECT_LEAD,
@@ -213,11 +213,13 @@ password_reset_complete = allow(PUBLIC)(
 
 @allow(SIGNED_IN)
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The day's work as numbers, by role (``accounts.start``), each linking to its list."""
     memberships = Membership.objects.filter(user=request.user).select_related("organisation")
     return render(
         request,
         "accounts/dashboard.html",
         {
+            "panels": start.panels_for(request.user),
             "memberships": memberships,
             "has_second_factor": TOTPDevice.objects.filter(
                 user=request.user, confirmed=True

@@ -14,7 +14,10 @@ class CounsellingConfig(AppConfig):
         from quartier.accounts import navigation
         from quartier.accounts.access import roles
         from quartier.accounts.models import Role
+        from quartier.counselling import start
 
         navigation.register(
             navigation.NavItem("counselling:my-cases", _("My cases"), roles(Role.COUNSELLOR), 20)
         )
+        # The start page's numbers of "My cases" (accounts.start).
+        start.register()

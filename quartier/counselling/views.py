@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow
 from quartier.counselling import cases, contacts, goals, outcomes, referrals, sharing
 from quartier.counselling.cases import CASE_WORK, CounsellingError, get_case
+from quartier.counselling.filters import EVERYONE, MyCasesFilter
 from quartier.counselling.forms import (
     CaseStatusForm,
     ContactForm,
@@ -69,8 +70,10 @@ def _unscoped(model):
 # -- My cases -----------------------------------------------------------------
 
 
-def my_cases_queryset(user):
-    """The user's cases: open ones, and closed ones whose follow-up is still to do.
+def cases_to_do(user):
+    """Cases the user may see that still ask for work: open ones, and closed ones whose
+    follow-up is still to do. "My cases" narrows them to the user's own (or, asked,
+    to everyone's) and by its filters (``filters.MyCasesFilter``).
 
     Soonest due first, whether a next step or a follow-up; nothing due last.
     """
@@ -79,7 +82,6 @@ def my_cases_queryset(user):
     )
     return (
         cases.cases_visible_to(user)
-        .filter(counsellor=user)
         .filter(~Q(status=CaseStatus.CLOSED) | Q(follow_up__isnull=False, follow_up__done_on=None))
         .annotate(
             follow_up_due=follow_up_due,
@@ -97,10 +99,20 @@ def my_cases_queryset(user):
     )
 
 
+def my_cases_queryset(user):
+    """The user's own cases to do (``cases_to_do``), unfiltered."""
+    return cases_to_do(user).filter(counsellor=user)
+
+
+def my_cases_filter(request: HttpRequest) -> MyCasesFilter:
+    """The filtered cases of "My cases"; the start page's numbers count the same."""
+    return MyCasesFilter(request.GET, queryset=cases_to_do(request.user), user=request.user)
+
+
 @allow(CASE_WORK)
 def my_cases(request: HttpRequest) -> HttpResponse:
-    cases_shown = my_cases_queryset(request.user)
-    page = keyset_page(cases_shown, request.GET.get("cursor"), per_page=PAGE_SIZE)
+    case_filter = my_cases_filter(request)
+    page = keyset_page(case_filter.qs, request.GET.get("cursor"), per_page=PAGE_SIZE)
     today = timezone.localdate()
     rows = [
         {
@@ -111,7 +123,14 @@ def my_cases(request: HttpRequest) -> HttpResponse:
         }
         for case in page
     ]
-    return render(request, "counselling/my_cases.html", {"page": page, "rows": rows})
+    filtered = any(
+        case_filter.form.cleaned_data.get(name) for name in ("q", "kind", "due", "status")
+    ) or (case_filter.form.cleaned_data.get("whose") == EVERYONE)
+    return render(
+        request,
+        "counselling/my_cases.html",
+        {"page": page, "rows": rows, "form": case_filter.form, "filtered": filtered},
+    )
 
 
 # -- Opening a case -----------------------------------------------------------

@@ -86,7 +86,11 @@ def create_demo_casework(participants: list[Participant], counsellor, seed: int 
                     interpreter=language in ("ar", "kmr") and rng.random() < 0.3,
                     topics=rng.sample(Topic.values, k=rng.choice([1, 2, 3])),
                     next_step=rng.choice(NEXT_STEPS) if is_last else "",
-                    next_step_due=day + timedelta(days=rng.randrange(7, 40)) if is_last else None,
+                    # Due around today, as in a running programme: a few overdue,
+                    # most in the coming weeks (never before the contact itself).
+                    next_step_due=(
+                        max(day, today + timedelta(days=rng.randrange(-7, 45))) if is_last else None
+                    ),
                 )
             for _ in range(rng.choice([0, 0, 1, 2])):
                 target = rng.choice(ReferralTarget.values)

@@ -11,8 +11,11 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from quartier.accounts.navigation import NavItem, register
+        from quartier.people import start
         from quartier.people.intake import CASEWORK
 
         register(NavItem("people:list", _("Participants"), CASEWORK, order=100))
         register(NavItem("people:intake", _("New intake"), CASEWORK, order=110))
         register(NavItem("people:import-upload", _("Import a list"), CASEWORK, order=120))
+        # The start page's numbers of the participant list (accounts.start).
+        start.register()

@@ -16,10 +16,13 @@ class EntryStatus:
     COMPLETE = "complete"
     INCOMPLETE = "incomplete"
     OVERDUE = "overdue"
+    # Incomplete, and the four weeks after the entry date not yet over.
+    DUE = "due"
     CHOICES = [
         ("", _("Any")),
         (COMPLETE, _("Complete")),
         (INCOMPLETE, _("Incomplete")),
+        (DUE, _("Incomplete, deadline not yet passed")),
         (OVERDUE, _("Overdue")),
     ]
 
@@ -91,4 +94,6 @@ class ParticipantFilter(django_filters.FilterSet):
             return people.exclude(COMPLETE)
         if value == EntryStatus.OVERDUE:
             return people.exclude(COMPLETE).filter(entry__entry_date__lt=overdue_cutoff())
+        if value == EntryStatus.DUE:
+            return people.exclude(COMPLETE).filter(entry__entry_date__gte=overdue_cutoff())
         return people

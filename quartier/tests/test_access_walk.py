@@ -50,6 +50,7 @@ EXPECTED: dict[str, str | set[str]] = {
         for name in (
             "offer-create",
             "offer-edit",
+            "date-list",
             "date-add",
             "date-cancel",
             "check-in",

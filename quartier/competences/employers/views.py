@@ -13,9 +13,9 @@ from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.competences.employers import contact_requests as requests_
 from quartier.competences.employers import services as employers
-from quartier.competences.employers.filters import CandidateFilter
+from quartier.competences.employers.filters import CandidateFilter, ContactRequestFilter
 from quartier.competences.employers.forms import AnswerForm, ContactRequestForm
-from quartier.competences.employers.models import LIVE_REQUEST_STATUSES, ContactRequest
+from quartier.competences.employers.models import ContactRequest
 from quartier.competences.profile.services import with_parts
 from quartier.people.intake import view_participant
 
@@ -120,18 +120,19 @@ def my_contact_requests(request: HttpRequest) -> HttpResponse:
 
 @allow(ANSWERING)
 def contact_request_list(request: HttpRequest) -> HttpResponse:
-    show_all = request.GET.get("show") == "all"
-    statuses = ContactRequest.Status.values if show_all else LIVE_REQUEST_STATUSES
-    items = (
-        requests_.requests_to_answer(request.user, statuses)
-        .select_related("profile__participant", "employer")
-        .order_by("-created_at", "-pk")
+    """Requests not answered yet by default; all, or one status (``ContactRequestFilter``)."""
+    request_filter = ContactRequestFilter(
+        request.GET,
+        queryset=requests_.requests_to_answer(request.user, ContactRequest.Status.values),
+    )
+    items = request_filter.qs.select_related("profile__participant", "employer").order_by(
+        "-created_at", "-pk"
     )
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "competences/employer/request_list.html",
-        {"page": page, "show_all": show_all},
+        {"page": page, "show_all": request_filter.shows_all, "form": request_filter.form},
     )
 
 

@@ -1,7 +1,10 @@
 """The founder and consultation lists' filters (django-filter)."""
 
+from datetime import timedelta
+
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.economy.models import Consultation, Founder, FounderStage
@@ -28,3 +31,28 @@ class ConsultationFilter(django_filters.FilterSet):
     class Meta:
         model = Consultation
         fields: list[str] = []
+
+
+DUE_THIS_WEEK = "week"
+
+
+class FollowUpFilter(django_filters.FilterSet):
+    """The advisor's follow-ups: all still to do, or those due by the end of this week
+    (overdue included), the start page's number."""
+
+    due = django_filters.ChoiceFilter(
+        label=_("Due"),
+        method="filter_due",
+        choices=[(DUE_THIS_WEEK, _("By the end of this week"))],
+        empty_label=_("Any time"),
+    )
+
+    class Meta:
+        model = Consultation
+        fields: list[str] = []
+
+    def filter_due(self, consultations, name, value):
+        today = timezone.localdate()
+        # Weeks start on Monday, as in the programme's calendar.
+        sunday = today + timedelta(days=6 - today.weekday())
+        return consultations.filter(follow_up_on__lte=sunday)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow
 from quartier.economy.advice import consultations as consulting
 from quartier.economy.advice import founders, funding
-from quartier.economy.advice.filters import ConsultationFilter, FounderFilter
+from quartier.economy.advice.filters import ConsultationFilter, FollowUpFilter, FounderFilter
 from quartier.economy.advice.forms import (
     AdviceForm,
     ApplicationForm,
@@ -261,12 +261,15 @@ def follow_up_done(request: HttpRequest, code) -> HttpResponse:
 
 @allow(ADVISING)
 def follow_ups(request: HttpRequest) -> HttpResponse:
-    page = Paginator(consulting.follow_ups_of(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    follow_up_filter = FollowUpFilter(request.GET, queryset=consulting.follow_ups_of(request.user))
+    page = Paginator(follow_up_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [{"consultation": c, "overdue": c.follow_up_on < today} for c in page]
-    return render(request, "economy/advice/follow_ups.html", {"page": page, "rows": rows})
+    return render(
+        request,
+        "economy/advice/follow_ups.html",
+        {"page": page, "rows": rows, "form": follow_up_filter.form},
+    )
 
 
 # -- The advice section of the business page ----------------------------------------

@@ -8,9 +8,11 @@ default applies and the form shows it, and the other filters still apply.
 """
 
 from collections.abc import Sequence
+from datetime import datetime, time, timedelta
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.learning.models import ACTIVE_STATUSES, Appointment, AppointmentStatus, Visit
@@ -20,6 +22,7 @@ OPEN = "open"
 ALL = "all"
 # Coming appointments of people who no longer take appointments here.
 REASSIGN = "reassign"
+TODAY = "today"
 
 
 def _place_choices(points: Sequence[ContactPoint]) -> list[tuple[str, str]]:
@@ -55,6 +58,9 @@ class AppointmentFilter(django_filters.FilterSet):
     place = django_filters.ChoiceFilter(
         label=_("Contact point"), field_name="contact_point__slug", empty_label=_("All")
     )
+    day = django_filters.ChoiceFilter(
+        label=_("Day"), method="filter_day", choices=[(TODAY, _("Today"))], empty_label=_("Any day")
+    )
 
     class Meta:
         model = Appointment
@@ -73,8 +79,15 @@ class AppointmentFilter(django_filters.FilterSet):
     @property
     def form(self):
         if not hasattr(self, "_form"):
-            _fall_back(super().form, {"status": OPEN, "place": ""})
+            _fall_back(super().form, {"status": OPEN, "place": "", "day": ""})
         return self._form
+
+    def filter_day(self, rows, name, value):
+        """Appointments starting today, from midnight to midnight in the programme's time."""
+        if value != TODAY:
+            return rows
+        midnight = timezone.make_aware(datetime.combine(timezone.localdate(), time()))
+        return rows.filter(start__gte=midnight, start__lt=midnight + timedelta(days=1))
 
     def filter_status(self, rows, name, value):
         if value == OPEN:

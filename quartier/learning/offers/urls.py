@@ -14,6 +14,7 @@ urlpatterns = [
     path("offers/<uuid:code>/business/", views.offer_business, name="offer-business"),
     path("business/offers/", views.business_offers, name="business-offers"),
     path("dates/<int:pk>/cancel/", views.date_cancel, name="date-cancel"),
+    path("dates/", views.date_list, name="date-list"),
     path("dates/<int:pk>/check-in/", views.check_in, name="check-in"),
     path("dates/<int:pk>/check-in/<uuid:code>/", views.check_in_toggle, name="check-in-toggle"),
     path("dates/<int:pk>/check-in.pdf", views.check_in_pdf, name="check-in-pdf"),

@@ -27,6 +27,7 @@ from quartier.learning.models import Audience, Offer, OfferDate, RegistrationSta
 from quartier.learning.offers import attendance, certificates, registrations
 from quartier.learning.offers import services as offers
 from quartier.learning.offers.access import OFFER_MANAGERS, OFFER_STAFF
+from quartier.learning.offers.filters import OfferDateFilter, with_registrations
 from quartier.learning.offers.forms import BusinessStaffForm, DateForm, OfferForm, ParticipantsForm
 from quartier.learning.offers.registrations import RegistrationError
 from quartier.learning.offers.services import OfferError
@@ -91,6 +92,43 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         request,
         "learning/offers/offer_list.html",
         {"page": page, "rows": rows, "may_create": bool(managed)},
+    )
+
+
+def managed_dates(user):
+    """Dates of the offers the user manages, not cancelled, with their offer's
+    registrations counted (``filters.with_registrations``); the date list's rows."""
+    return with_registrations(
+        OfferDate.objects.filter(offer__organisation_id__in=offers.managed_organisations(user))
+        .filter(cancelled=False)
+        .select_related("offer")
+    )
+
+
+@allow(OFFER_MANAGERS)
+def date_list(request: HttpRequest) -> HttpResponse:
+    """This week's dates (or next week's) and what they need: free places, a waiting list,
+    a check-in to record (``OfferDateFilter``); the coordinator's start page links here."""
+    date_filter = OfferDateFilter(request.GET, queryset=managed_dates(request.user))
+    dates = date_filter.qs.order_by("starts_at", "pk")
+    page = keyset_page(dates, request.GET.get("cursor"), per_page=PAGE_SIZE)
+    language = get_language()
+    rows = [
+        {
+            "date": offer_date,
+            "title": offer_date.offer.title_text(language),
+            "free": (
+                None
+                if offer_date.offer.capacity is None
+                else max(offer_date.offer.capacity - offer_date.confirmed_count, 0)
+            ),
+        }
+        for offer_date in page
+    ]
+    return render(
+        request,
+        "learning/offers/date_list.html",
+        {"page": page, "rows": rows, "form": date_filter.form},
     )
 
 
