@@ -74,3 +74,40 @@ def test_the_consent_sheet_link_appears_without_reloading(new_page, person, wait
         response = page.request.get(link.get_attribute("href"))
         assert response.headers["content-type"] == "application/pdf"
         assert response.body().startswith(b"%PDF")
+
+
+def test_the_participant_list_exports_its_filtered_rows_as_a_workbook(
+    new_page, person, waiting_queue
+):
+    """The list's "Export as XLSX" keeps the search, leads to the download page, and the
+    workbook holds the row the list shows, with headers in the page's language."""
+    import io
+
+    from django_scopes import scopes_disabled
+    from openpyxl import load_workbook
+
+    from quartier.downloads.models import Download
+    from quartier.people.exports import export_participants
+
+    export = {"de": "Als XLSX exportieren", "ar": "تصدير بصيغة XLSX"}
+    download_file = {"de": "Datei herunterladen", "ar": "تنزيل الملف"}
+    family = {"de": "Nachname", "ar": "اسم العائلة"}
+    for language, width in RUNS:
+        page = sign_in(new_page, language, width)
+        page.goto(url(language, "people:list") + "?q=rami")
+        page.evaluate("window.notReloaded = true")
+        check(page, width, f"participant list {language} {width}")
+        page.get_by_role("link", name=export[language]).click()
+        page.wait_for_url("**/staff/downloads/*/")
+        page.evaluate("window.notReloaded = true")
+        with scopes_disabled():
+            download = Download.objects.get(status=Download.Status.PENDING)
+        export_participants.call(download.pk, "xlsx", "q=rami", language)  # the worker's part
+        link = page.get_by_role("link", name=download_file[language])
+        link.wait_for(timeout=10_000)
+        check(page, width, f"export ready {language} {width}")
+        response = page.request.get(link.get_attribute("href"))
+        sheet = load_workbook(io.BytesIO(response.body())).worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        assert rows[0][0] == family[language]
+        assert rows[1][:3] == ["حداد", "رامي", "Rami Haddad"]

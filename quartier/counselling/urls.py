@@ -1,11 +1,12 @@
 from django.urls import path
 
-from quartier.counselling import views
+from quartier.counselling import exports, views
 
 app_name = "counselling"
 
 urlpatterns = [
     path("", views.my_cases, name="my-cases"),
+    path("export/<str:file_format>/", exports.case_export, name="cases-export"),
     path("people/<uuid:code>/open/", views.case_open, name="case-open"),
     path("<uuid:code>/", views.case_detail, name="case-detail"),
     path("<uuid:code>/status/", views.case_status, name="case-status"),

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -74,8 +74,11 @@ def request_download(
     return download
 
 
-def fulfil_download(download_id: int, make: Callable[[Download], bytes]) -> Download | None:
+def fulfil_download(download_id: int, make: Callable[[Download], bytes | File]) -> Download | None:
     """Make the file with ``make(download)`` and mark it ready; on any error, failed.
+
+    ``make`` returns the bytes, or an open ``File`` (a large export spooled to disk),
+    which is closed once stored.
 
     Idempotent: a download is claimed once, by a conditional update, so a task run
     twice makes the file once. ``make`` runs without a scope: it opens the scope of
@@ -102,7 +105,12 @@ def fulfil_download(download_id: int, make: Callable[[Download], bytes]) -> Down
             )
         return download
     with scopes_disabled():
-        download.file.save(download.file_name, ContentFile(content), save=False)
+        try:
+            stored = content if isinstance(content, File) else ContentFile(content)
+            download.file.save(download.file_name, stored, save=False)
+        finally:
+            if isinstance(content, File):
+                content.close()
         name = str(download.file.name)
         now = timezone.now()
         done = Download.objects.filter(pk=download_id, status=Status.PENDING).update(

@@ -1,11 +1,12 @@
 from django.urls import include, path
 
-from quartier.people import views
+from quartier.people import exports, views
 
 app_name = "people"
 
 urlpatterns = [
     path("", views.participant_list, name="list"),
+    path("export/<str:file_format>/", exports.participant_export, name="list-export"),
     path("intake/", views.intake, name="intake"),
     path("short-contacts/", views.short_contacts, name="short-contact"),
     path("pick/", views.participant_pick, name="pick"),

@@ -43,7 +43,7 @@ EXPECTED: dict[str, str | set[str]] = {
     },
     **{
         f"learning:{name}": {"counsellor", "coordinator", "lead", "outsider"}
-        for name in ("offer-list", "offer-detail", "offer-register")
+        for name in ("offer-list", "offer-detail", "offer-register", "registrations-export")
     },
     **{
         f"learning:{name}": {"coordinator", "lead", "outsider"}
@@ -89,6 +89,7 @@ EXPECTED: dict[str, str | set[str]] = {
             "availability-remove",
             "feed-token",
             "visits",
+            "visits-export",
             "visit-usage",
         )
     },
@@ -106,6 +107,7 @@ EXPECTED: dict[str, str | set[str]] = {
     "competences:contact-request": {"counsellor", "lead", "outsider"},
     "competences:contact-request-asked": {"counsellor", "lead", "outsider"},
     "counselling:my-cases": CASE_WORKERS,
+    "counselling:cases-export": CASE_WORKERS,
     "counselling:case-open": CASE_WORKERS,
     "counselling:case-detail": CASE_WORKERS,
     "counselling:case-status": CASE_WORKERS,
@@ -166,6 +168,7 @@ EXPECTED: dict[str, str | set[str]] = {
         }
         for name in (
             "business-list",
+            "business-export",
             "business-detail",
             "business-pick",
             "alliance-list",
@@ -207,6 +210,7 @@ EXPECTED: dict[str, str | set[str]] = {
             "founder-application",
             "application-outcome",
             "consultation-list",
+            "consultation-export",
             "consultation-create",
             "consultation-detail",
             "consultation-edit",
@@ -218,6 +222,8 @@ EXPECTED: dict[str, str | set[str]] = {
         f"economy:{name}": {"advisor", "counsellor", "lead", "outsider", "employer"}
         for name in ("vacancy-list", "vacancy-detail")
     },
+    # Exported by the staff who read it; a download is a staff page (no employers).
+    "economy:vacancy-export": {"advisor", "counsellor", "lead", "outsider"},
     **{
         f"economy:{name}": {"advisor", "lead", "outsider", "employer"}
         for name in (
@@ -230,6 +236,7 @@ EXPECTED: dict[str, str | set[str]] = {
     "economy-public:vacancy-list": EVERYONE,
     "economy-public:vacancy-detail": EVERYONE,
     "people:list": {"counsellor", "coordinator", "lead", "outsider"},
+    "people:list-export": {"counsellor", "coordinator", "lead", "outsider"},
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},
     "people:short-contact": {"counsellor", "coordinator", "lead", "outsider"},
     "people:pick": {"counsellor", "coordinator", "lead", "outsider"},

@@ -149,6 +149,7 @@ OWNED: dict[str, Route] = {
         for name in ("offer-detail", "offer-edit", "date-add", "offer-register")
     },
     "learning-public:offer": lambda w: {"code": w["offer"].code},
+    "learning:registrations-export": lambda w: {"code": w["offer"].code, "file_format": "xlsx"},
     **{
         f"learning:{name}": lambda w: {"pk": w["date"].pk}
         for name in ("date-cancel", "check-in", "check-in-pdf")
@@ -254,6 +255,13 @@ NOT_RECORDS = {
     "learning-public:appointment-respond",
     "learning-public:appointments-feed",
     "competences-public:verify",
+    # The exports of lists: the format is no record; the rows are the list's own.
+    "people:list-export",
+    "counselling:cases-export",
+    "economy:business-export",
+    "economy:vacancy-export",
+    "economy:consultation-export",
+    "learning:visits-export",
 }
 
 
@@ -541,6 +549,7 @@ PRINTS = {
     "people:export-pdf",
     "learning:check-in-pdf",
     "learning:certificate",
+    "learning:registrations-export",
 }
 
 

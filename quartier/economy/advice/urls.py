@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quartier.economy.advice import views
+from quartier.economy.advice import exports, views
 
 urlpatterns = [
     path("funding/", views.funding_list, name="funding-list"),
@@ -20,6 +20,11 @@ urlpatterns = [
         name="application-outcome",
     ),
     path("consultations/", views.consultation_list, name="consultation-list"),
+    path(
+        "consultations/export/<str:file_format>/",
+        exports.consultation_export,
+        name="consultation-export",
+    ),
     path("consultations/new/", views.consultation_create, name="consultation-create"),
     path("consultations/<uuid:code>/", views.consultation_detail, name="consultation-detail"),
     path("consultations/<uuid:code>/edit/", views.consultation_edit, name="consultation-edit"),

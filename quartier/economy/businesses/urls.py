@@ -1,10 +1,11 @@
 from django.urls import path
 
-from quartier.economy.businesses import picker, views
+from quartier.economy.businesses import exports, picker, views
 
 # Under /<lang>/staff/economy/ in the "economy" namespace.
 urlpatterns = [
     path("businesses/", views.business_list, name="business-list"),
+    path("businesses/export/<str:file_format>/", exports.business_export, name="business-export"),
     path("businesses/new/", views.business_create, name="business-create"),
     path("businesses/pick/", picker.business_pick, name="business-pick"),
     path("businesses/import/", views.import_upload, name="business-import-upload"),

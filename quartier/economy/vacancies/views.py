@@ -17,6 +17,7 @@ from quartier.economy.businesses.picker import pick_business
 from quartier.economy.models import VacancySkill
 from quartier.economy.pages import error_messages, form_page
 from quartier.economy.vacancies import services as vacancies
+from quartier.economy.vacancies.exports import VACANCY_EXPORTERS
 from quartier.economy.vacancies.filters import VacancyFilter
 from quartier.economy.vacancies.forms import RequirementLanguageForm, VacancyForm
 from quartier.economy.vacancies.services import VACANCY_EDITORS, VACANCY_READERS
@@ -59,6 +60,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": _vacancy_rows(page, get_language()),
         "may_create": VACANCY_EDITORS.allows(request.user),
+        "may_export": VACANCY_EXPORTERS.allows(request.user),
     }
     return render(request, "economy/advice/vacancy_list.html", context)
 

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from quartier.learning.appointments import views
+from quartier.learning.appointments import exports, views
 
 urlpatterns = [
     path("appointments/", views.appointment_list, name="appointments"),
@@ -32,5 +32,6 @@ urlpatterns = [
     ),
     path("calendar-feed/", views.feed_token, name="feed-token"),
     path("visits/", views.visit_list, name="visits"),
+    path("visits/export/<str:file_format>/", exports.visit_export, name="visits-export"),
     path("visits/usage/", views.visit_usage, name="visit-usage"),
 ]

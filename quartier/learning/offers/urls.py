@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quartier.learning.offers import views
+from quartier.learning.offers import exports, views
 
 urlpatterns = [
     path("offers/", views.offer_list, name="offer-list"),
@@ -11,6 +11,11 @@ urlpatterns = [
     path("offers/<uuid:code>/edit/", views.offer_edit, name="offer-edit"),
     path("offers/<uuid:code>/dates/add/", views.date_add, name="date-add"),
     path("offers/<uuid:code>/register/", views.offer_register, name="offer-register"),
+    path(
+        "offers/<uuid:code>/registrations/export/<str:file_format>/",
+        exports.registration_export,
+        name="registrations-export",
+    ),
     path("offers/<uuid:code>/business/", views.offer_business, name="offer-business"),
     path("business/offers/", views.business_offers, name="business-offers"),
     path("dates/<int:pk>/cancel/", views.date_cancel, name="date-cancel"),
