@@ -17,7 +17,13 @@ class CounsellingConfig(AppConfig):
         from quartier.counselling import start
 
         navigation.register(
-            navigation.NavItem("counselling:my-cases", _("My cases"), roles(Role.COUNSELLOR), 20)
+            navigation.NavItem(
+                "counselling:my-cases",
+                _("My cases"),
+                roles(Role.COUNSELLOR),
+                20,
+                group=navigation.PEOPLE,
+            )
         )
         # The start page's numbers of "My cases" (accounts.start).
         start.register()

@@ -13,7 +13,13 @@ from quartier.competences.employers.models import ContactRequest
 
 def register() -> None:
     navigation.register(
-        navigation.NavItem("competences:candidate-list", _("Candidates"), services.EMPLOYER, 30)
+        navigation.NavItem(
+            "competences:candidate-list",
+            _("Candidates"),
+            services.EMPLOYER,
+            30,
+            group=navigation.PEOPLE,
+        )
     )
     navigation.register(
         navigation.NavItem(
@@ -21,6 +27,7 @@ def register() -> None:
             _("Contact requests"),
             contact_requests.ANSWERING,
             40,
+            group=navigation.PEOPLE,
         )
     )
     # The start page's numbers of the contact requests (accounts.start).

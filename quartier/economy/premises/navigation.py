@@ -13,7 +13,9 @@ def _vacant_units(user) -> int:
 
 
 def register() -> None:
-    navigation.register(navigation.NavItem("economy:premises", _("Premises"), STAFF, 42))
+    navigation.register(
+        navigation.NavItem("economy:premises", _("Premises"), STAFF, 42, group=navigation.ECONOMY)
+    )
     start.contribute(
         start.ADVISOR,
         start.Number(

@@ -17,7 +17,9 @@ def _open_vacancies(user) -> int:
 
 def register() -> None:
     navigation.register(
-        navigation.NavItem("economy:vacancy-list", _("Vacancies"), VACANCY_READERS, 41)
+        navigation.NavItem(
+            "economy:vacancy-list", _("Vacancies"), VACANCY_READERS, 41, group=navigation.ECONOMY
+        )
     )
     start.contribute(
         start.ADVISOR,

@@ -13,9 +13,19 @@ from quartier.learning.offers.views import managed_dates
 
 
 def register() -> None:
-    navigation.register(navigation.NavItem("learning:offer-list", _("Offers"), OFFER_STAFF, 40))
     navigation.register(
-        navigation.NavItem("learning:business-offers", _("Courses for my staff"), EMPLOYER, 40)
+        navigation.NavItem(
+            "learning:offer-list", _("Offers"), OFFER_STAFF, 40, group=navigation.LEARNING
+        )
+    )
+    navigation.register(
+        navigation.NavItem(
+            "learning:business-offers",
+            _("Courses for my staff"),
+            EMPLOYER,
+            40,
+            group=navigation.LEARNING,
+        )
     )
     # The start page's numbers of the date list (accounts.start).
     for key, label, need, order in (
