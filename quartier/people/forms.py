@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.lib.countries import STATELESS, country_choices
 from quartier.lib.languages import language_choices, ui_language_choices
+from quartier.lib.searchable import (
+    SearchableSelect,
+    SearchableSelectMultiple,
+    country_terms,
+    language_terms,
+)
 from quartier.people.consent import CURRENT_WORDING
 from quartier.people.entry import ENTRY_FIELDS, SPECIAL_CATEGORIES, entry_data_errors
 from quartier.people.intake import PERSONAL_FIELDS
@@ -79,17 +85,25 @@ class ParticipantForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=SearchableSelectMultiple(attrs={"size": 8}, terms=language_terms),
+        help_text=_(
+            "Type a few letters in any language to find one; choose as many as apply "
+            "(in the plain list, with the Ctrl key, ⌘ on a Mac)."
+        ),
     )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         help_text=_("Counselling, letters and the consent sheet use this language if possible."),
+        widget=SearchableSelect(terms=language_terms),
     )
     citizenships = forms.MultipleChoiceField(
         label=_("Citizenships"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Choose more than one with the Ctrl key (⌘ on a Mac)."),
+        widget=SearchableSelectMultiple(attrs={"size": 8}, terms=country_terms),
+        help_text=_(
+            "Type a few letters in any language to find one; choose as many as apply "
+            "(in the plain list, with the Ctrl key, ⌘ on a Mac)."
+        ),
     )
 
     class Meta:
