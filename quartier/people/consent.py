@@ -1,11 +1,17 @@
-"""Consent as a record: given in a wording and a language, withdrawn with immediate effect."""
+"""Consent as a record: given in a wording and a language, withdrawn with immediate effect.
+
+The ESF monitoring notice is kept in the same table but is no consent: it records that
+the person was informed of a processing required by law (``INFORMATION_ONLY``). It is
+audited as ``people.notice.given``, cannot be withdrawn, and no check of consent asks
+for it (every gate names the purpose it rests on).
+"""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quartier.accounts.audit import log_action
 from quartier.people import parts
-from quartier.people.models import Consent, Participant, Purpose
+from quartier.people.models import INFORMATION_ONLY, Consent, Participant, Purpose
 
 # The wording each purpose is currently asked in; a new wording gets a new version.
 CURRENT_WORDING = dict.fromkeys(Purpose.values, "2026-1")
@@ -37,7 +43,7 @@ def record_consent(
                 recipient=recipient,
             )
             log_action(
-                "people.consent.given",
+                "people.notice.given" if purpose in INFORMATION_ONLY else "people.consent.given",
                 actor=by,
                 subject=participant,
                 data={"purpose": purpose, "language": language, "version": consent.wording_version},
@@ -47,12 +53,43 @@ def record_consent(
     return consent
 
 
+def record_consents(
+    participant: Participant,
+    purposes: list[str],
+    language: str,
+    by,
+    *,
+    notice: bool = False,
+    recipient=None,
+) -> list[Consent]:
+    """Record the information notice (if ``notice``) and every purpose ticked on one
+    sheet, all or nothing: one refused purpose (already given, unknown) records none.
+
+    ``recipient`` goes only to the handover; the other purposes name nobody. Each
+    record is audited as ``record_consent`` does it. Returns the new records.
+    """
+    recorded = []
+    with transaction.atomic():
+        if notice:
+            for information in sorted(INFORMATION_ONLY):
+                recorded.append(record_consent(participant, information, language, by))
+        for purpose in purposes:
+            if purpose in INFORMATION_ONLY:
+                raise ConsentError(f"{purpose!r} is information, not consent")
+            named = recipient if purpose == Purpose.HANDOVER else None
+            recorded.append(record_consent(participant, purpose, language, by, recipient=named))
+    return recorded
+
+
 def withdraw_consent(consent: Consent, by) -> Consent:
     """Withdraw at once; everything that checks ``has_consent`` sees it from now on.
 
     Every ``PersonPart.consent_withdrawn`` runs inside the transaction, so other apps
-    stop what rested on the consent (people imports none of them).
+    stop what rested on the consent (people imports none of them). An information
+    notice is refused: the person was informed, and that stays a fact.
     """
+    if consent.purpose in INFORMATION_ONLY:
+        raise ConsentError("An information notice is not a consent and cannot be withdrawn.")
     with transaction.atomic():
         updated = (
             _consents(consent.participant)

@@ -7,10 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.lib.countries import STATELESS, country_choices
 from quartier.lib.languages import language_choices, ui_language_choices
+from quartier.lib.searchable import (
+    SearchableSelect,
+    SearchableSelectMultiple,
+    country_terms,
+    language_terms,
+)
 from quartier.people.consent import CURRENT_WORDING
 from quartier.people.entry import ENTRY_FIELDS, SPECIAL_CATEGORIES, entry_data_errors
 from quartier.people.intake import PERSONAL_FIELDS
 from quartier.people.models import (
+    INFORMATION_ONLY,
+    Consent,
     ContactChannel,
     EntryData,
     Participant,
@@ -77,17 +85,25 @@ class ParticipantForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=SearchableSelectMultiple(attrs={"size": 8}, terms=language_terms),
+        help_text=_(
+            "Type a few letters in any language to find one; choose as many as apply "
+            "(in the plain list, with the Ctrl key, ⌘ on a Mac)."
+        ),
     )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         help_text=_("Counselling, letters and the consent sheet use this language if possible."),
+        widget=SearchableSelect(terms=language_terms),
     )
     citizenships = forms.MultipleChoiceField(
         label=_("Citizenships"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Choose more than one with the Ctrl key (⌘ on a Mac)."),
+        widget=SearchableSelectMultiple(attrs={"size": 8}, terms=country_terms),
+        help_text=_(
+            "Type a few letters in any language to find one; choose as many as apply "
+            "(in the plain list, with the Ctrl key, ⌘ on a Mac)."
+        ),
     )
 
     class Meta:
@@ -231,8 +247,33 @@ class EntryDataForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.fields}
 
 
+# The purposes a sheet asks consent for: every purpose but the information notices.
+CONSENT_PURPOSES = [
+    (code, label) for code, label in Purpose.choices if code not in INFORMATION_ONLY
+]
+
+
 class ConsentForm(forms.Form):
-    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
+    """One sheet: the information notice and every purpose the person agreed to, ticked.
+
+    ``live`` are the person's records not withdrawn: a purpose given already (other
+    than a handover, which names a new organisation each time) is shown as given, not
+    as a box, and refused if posted anyway; the notice, once given, is shown with
+    its date. All ticked records share one language of the wording and are recorded
+    together by ``consent.record_consents``.
+    """
+
+    notice = forms.BooleanField(
+        label=_("The person has received the ESF monitoring notice"),
+        required=False,
+        help_text=_("Information about a processing required by law; not a consent."),
+    )
+    purpose = forms.MultipleChoiceField(
+        label=_("Consents given"),
+        choices=CONSENT_PURPOSES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     language = forms.ChoiceField(
         label=_("Language of the wording"),
         help_text=_("The language the person read or heard the text in."),
@@ -244,7 +285,7 @@ class ConsentForm(forms.Form):
         help_text=_("Only for passing the case to another organisation."),
     )
 
-    def __init__(self, *args, participant: Participant, **kwargs):
+    def __init__(self, *args, participant: Participant, live: list[Consent], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = ui_language_choices()
         codes = dict(ui_language_choices())
@@ -253,6 +294,13 @@ class ConsentForm(forms.Form):
         self.fields["recipient"].queryset = Organisation.objects.exclude(
             pk=participant.organisation_id
         ).exclude(kind=OrganisationKind.BUSINESS)
+        self.given = {c.purpose: c for c in live if c.purpose != Purpose.HANDOVER}
+        self.notices = [c for c in live if c.purpose in INFORMATION_ONLY]
+        if self.notices:
+            del self.fields["notice"]
+        self.fields["purpose"].widget.choices = [
+            (code, label) for code, label in CONSENT_PURPOSES if code not in self.given
+        ]
         version = CURRENT_WORDING[Purpose.COUNSELLING]
         self.fields["purpose"].help_text = _("Recorded with the current wording, version %s.") % (
             version
@@ -260,10 +308,19 @@ class ConsentForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        purpose, recipient = data.get("purpose"), data.get("recipient")
-        if purpose == Purpose.HANDOVER and recipient is None:
+        purposes, recipient = data.get("purpose") or [], data.get("recipient")
+        if "purpose" not in self.errors:
+            if any(purpose in self.given for purpose in purposes):
+                self.add_error(
+                    "purpose", _("This has already been recorded and not withdrawn; see the list.")
+                )
+            elif not purposes and not data.get("notice"):
+                self.add_error(
+                    "purpose", _("Tick the consents the person gave, or the notice they received.")
+                )
+        if Purpose.HANDOVER in purposes and recipient is None:
             self.add_error("recipient", _("Choose the organisation the case is passed to."))
-        if purpose and purpose != Purpose.HANDOVER and recipient is not None:
+        if Purpose.HANDOVER not in purposes and recipient is not None:
             self.add_error("recipient", _("Only a handover names another organisation."))
         return data
 

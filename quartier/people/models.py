@@ -393,6 +393,11 @@ class Consent(models.Model):
     def is_live(self) -> bool:
         return self.withdrawn_at is None
 
+    @property
+    def is_notice(self) -> bool:
+        """An information notice: a record that the person was informed, never withdrawn."""
+        return self.purpose in INFORMATION_ONLY
+
 
 class ShortContact(models.Model):
     """A contact counted without intake: information at an event, a short question."""

@@ -46,7 +46,7 @@ class PeoplePart(PersonPart):
                 rights.consent_rows,
                 title=_("Consents"),
                 formatters={"language": language_name},
-                **rights.describe(Consent, rights.CONSENT_FIELDS),
+                **_with_kind(rights.describe(Consent, rights.CONSENT_FIELDS)),
             ),
             rights.export_section(
                 "access_log",
@@ -69,3 +69,15 @@ class PeoplePart(PersonPart):
 
     def timeline_entries(self, participant: Participant, user: Any) -> list[TimelineEntry]:
         return timeline.people_entries(participant, user)
+
+
+# The export's "kind" of a consent record: a consent, or an information notice.
+CONSENT_KINDS = {"consent": _("consent"), "notice": _("information notice (not a consent)")}
+
+
+def _with_kind(described: dict[str, dict]) -> dict[str, dict]:
+    """The consents' labels and choices, with the column telling a notice from a consent."""
+    return {
+        "labels": {**described["labels"], "kind": _("kind")},
+        "choices": {**described["choices"], "kind": CONSENT_KINDS},
+    }

@@ -208,6 +208,8 @@ def consent_rows(participant: Participant) -> Rows:
         {
             **{name: getattr(consent, name) for name in CONSENT_FIELDS[:-1]},
             "recipient": str(consent.recipient) if consent.recipient else None,
+            # The ESF notice sits among the consents but is none: say so in the export.
+            "kind": "notice" if consent.is_notice else "consent",
         }
         for consent in consents
     ]

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import allow
@@ -18,7 +19,7 @@ from quartier.lib.languages import language_name
 from quartier.lib.pickers import picker_response
 from quartier.lib.search import search_key
 from quartier.people import person_links, timeline
-from quartier.people.consent import ConsentError, record_consent, withdraw_consent
+from quartier.people.consent import ConsentError, record_consents, withdraw_consent
 from quartier.people.entry import (
     can_see_special_categories,
     change_entry_data,
@@ -39,7 +40,7 @@ from quartier.people.intake import (
     take_in,
     view_participant,
 )
-from quartier.people.models import Consent, Participant, ShortContact
+from quartier.people.models import INFORMATION_ONLY, Consent, Participant, ShortContact
 from quartier.people.pickers import picker_label
 from quartier.people.short_contacts import count_short_contact, month_totals
 
@@ -251,27 +252,56 @@ def entry_data(request: HttpRequest, code) -> HttpResponse:
 
 @allow(CASEWORK)
 def consent_record(request: HttpRequest, code) -> HttpResponse:
+    """The whole sheet on one page: the notice, every purpose as a box, one POST.
+
+    What is already given is listed with its date (a consent with a button to
+    withdraw it, the notice without), so the page is also where a consent ends.
+    """
     participant = _get_participant(request, code, "organisation")
     view_participant(participant, request.user)
-    form = ConsentForm(request.POST or None, participant=participant)
+    live = list(
+        Consent.objects.filter(participant=participant, withdrawn_at=None)
+        .select_related("recipient")
+        .order_by("given_at", "pk")
+    )
+    form = ConsentForm(request.POST or None, participant=participant, live=live)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            record_consent(
+            recorded = record_consents(
                 participant,
                 data["purpose"],
                 data["language"],
                 request.user,
+                notice=data.get("notice", False),
                 recipient=data["recipient"],
             )
         except ConsentError:
+            # Given in another window since the page was opened: nothing is saved.
             form.add_error(
                 "purpose", _("This has already been recorded and not withdrawn; see the list.")
             )
         else:
-            messages.success(request, _("Recorded."))
+            messages.success(
+                request,
+                ngettext("%(count)d record saved.", "%(count)d records saved.", len(recorded))
+                % {"count": len(recorded)},
+            )
             return redirect("people:detail", code=participant.public_id)
-    return render(request, "people/consent_form.html", {"participant": participant, "form": form})
+    context = {
+        "participant": participant,
+        "form": form,
+        "given": [
+            {"consent": consent, "language": language_name(consent.language)}
+            for consent in live
+            if consent.purpose not in INFORMATION_ONLY
+        ],
+        "notices": [
+            {"consent": consent, "language": language_name(consent.language)}
+            for consent in form.notices
+        ],
+    }
+    return render(request, "people/consent_form.html", context)
 
 
 @allow(CASEWORK)
@@ -280,13 +310,19 @@ def consent_withdraw(request: HttpRequest, code, pk: int) -> HttpResponse:
     participant = _get_participant(request, code, "organisation")
     consent = get_object_or_404(Consent.objects.filter(participant=participant), pk=pk)
     consent.participant = participant
-    if consent.withdrawn_at is None:
+    if consent.purpose in INFORMATION_ONLY:
+        messages.error(
+            request, _("An information notice is not a consent and cannot be withdrawn.")
+        )
+    elif consent.withdrawn_at is None:
         withdraw_consent(consent, request.user)
         messages.success(
             request,
             _("Withdrawn: %(purpose)s. This takes effect at once.")
             % {"purpose": consent.get_purpose_display()},
         )
+    if request.POST.get("back") == "consents":
+        return redirect("people:consent-record", code=participant.public_id)
     return redirect("people:detail", code=participant.public_id)
 
 

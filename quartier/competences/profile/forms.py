@@ -23,6 +23,7 @@ from quartier.competences.profile.qualifications import FIELDS as QUALIFICATION_
 from quartier.esco.models import Concept, Label, normalise
 from quartier.lib.countries import country_choices
 from quartier.lib.languages import language_choices
+from quartier.lib.searchable import SearchableSelect, country_terms, language_terms
 
 
 class DateInput(forms.DateInput):
@@ -113,8 +114,14 @@ class QualificationForm(PartForm):
         "recognition_decided_on": DateInput(),
     }
 
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    original_language = forms.ChoiceField(label=_("Language of the certificate"), required=False)
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, widget=SearchableSelect(terms=country_terms)
+    )
+    original_language = forms.ChoiceField(
+        label=_("Language of the certificate"),
+        required=False,
+        widget=SearchableSelect(terms=language_terms),
+    )
     reference_occupation = ConceptField(
         kind=Concept.Kind.OCCUPATION,
         label=_("German reference occupation (ESCO)"),
@@ -145,7 +152,7 @@ class LanguageForm(PartForm):
         "certificate",
         "certificate_year",
     )
-    language = forms.ChoiceField(label=_("Language"))
+    language = forms.ChoiceField(label=_("Language"), widget=SearchableSelect(terms=language_terms))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,7 +182,9 @@ class ExperienceForm(PartForm):
         label=_("Occupation (ESCO)"),
         help_text=_("Type the occupation's name; Quartier looks it up in ESCO."),
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, widget=SearchableSelect(terms=country_terms)
+    )
     started_on = MonthField(label=_("From"), required=False, help_text=_("Month and year."))
     ended_on = MonthField(label=_("Until"), required=False, help_text=_("Empty while it goes on."))
 

@@ -1,4 +1,10 @@
-"""Languages of a profile with CEFR levels per area; German always comes first."""
+"""Languages of a profile with CEFR levels per area; German always comes first.
+
+The languages a person named at intake (``Participant.languages``, kept by ``people``,
+which knows nothing of profiles) are read here, not copied: the profile shows each
+one that has no level yet, with a link to the language form already filled in, so
+nobody types them twice and no level is ever invented.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -73,3 +79,14 @@ def german_first(skills: list[LanguageSkill]) -> list[LanguageSkill]:
             language_name(s.language).casefold(),
         ),
     )
+
+
+def from_intake(participant: Participant, skills: list[LanguageSkill]) -> list[str]:
+    """Codes of the languages given at intake that ``skills`` (the profile's) lack.
+
+    No query: the participant's languages are on the record already loaded.
+    """
+    assessed = {skill.language for skill in skills}
+    return [
+        code for code in participant.languages if code in LANGUAGE_CODES and code not in assessed
+    ]

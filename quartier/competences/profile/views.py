@@ -108,6 +108,10 @@ def profile_context(participant, user) -> dict:
         "knowledge": [],
         "informal": [],
         "eligibility": None,
+        "intake_languages": [
+            {"code": code, "name": language_name(code)}
+            for code in languages.from_intake(participant, [])
+        ],
     }
     if profile is None:
         return context
@@ -130,6 +134,10 @@ def profile_context(participant, user) -> dict:
     for item in spoken:
         item.name = language_name(item.language)
     context["languages"] = spoken
+    context["intake_languages"] = [
+        {"code": code, "name": language_name(code)}
+        for code in languages.from_intake(participant, spoken)
+    ]
     work = list(
         Experience.objects.with_scopes_disabled()
         .filter(profile=profile)
@@ -215,10 +223,11 @@ def _form_page(request, participant, form, title: str, anchor: str, remove_url: 
     )
 
 
-def _edit_part(request, code, pk, *, model, form_class, add, change, title, anchor):
+def _edit_part(request, code, pk, *, model, form_class, add, change, title, anchor, initial=None):
     participant = get_participant(request.user, code, write=True)
     part = _part(model, participant, pk) if pk is not None else None
-    initial = form_class.initial_from(part) if part is not None else None
+    if part is not None:
+        initial = form_class.initial_from(part)
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -351,7 +360,11 @@ def evidence_download(request: HttpRequest, code, pk: int) -> HttpResponse:
 
 @allow(PROFILE_WRITE)
 def language_add(request: HttpRequest, code) -> HttpResponse:
-    return _edit_part(request, code, None, **LANGUAGE)
+    """``?language=`` fills in the language, as the profile's links for the languages
+    given at intake do (the form checks the code like any other)."""
+    return _edit_part(
+        request, code, None, initial={"language": request.GET.get("language")}, **LANGUAGE
+    )
 
 
 @allow(PROFILE_WRITE)

@@ -125,3 +125,25 @@ def test_the_search_takes_the_same_queries_whatever_it_finds(
     with django_assert_num_queries(5):
         html = client.get(URL + "&q=olena", headers={"HX-Request": "true"}).content.decode()
     assert html.count("<li>") == 13
+
+
+def test_namesakes_in_arabic_script_are_told_apart(client, counsellor, home_org, project):
+    """Two people both written محمد علي: the birth date and the Latin spelling each
+    gave at intake (or, without one, the letters' transliteration) set them apart."""
+    first = person(
+        home_org,
+        project,
+        counsellor,
+        "محمد",
+        "علي",
+        date_of_birth=date(1988, 4, 12),
+        name_latin="Mohammed Ali",
+    )
+    second = person(home_org, project, counsellor, "محمد", "علي", date_of_birth=date(1995, 11, 30))
+    client.force_login(counsellor)
+    html = client.get(URL + "&q=mhmd", headers={"HX-Request": "true"}).content.decode()
+    assert "محمد علي · 04/12/1988 · Mohammed Ali" in html
+    assert "محمد علي · 11/30/1995 · mhmd `ly" in html
+    # Found by the Latin spelling too, and each result picks its own person.
+    html = client.get(URL + "&q=mohammed", headers={"HX-Request": "true"}).content.decode()
+    assert f"pick={first.public_id}" in html and f"pick={second.public_id}" not in html

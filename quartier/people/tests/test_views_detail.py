@@ -132,7 +132,8 @@ def test_the_person_page_needs_a_constant_number_of_queries(
             assert client.get(url(olena)).status_code == 200
 
     count()
-    for purpose in (Purpose.ESF_NOTICE, Purpose.COUNSELLING, Purpose.SURVEYS, Purpose.PHOTOS):
+    record_consent(olena, Purpose.ESF_NOTICE, "uk", counsellor)  # never withdrawn
+    for purpose in (Purpose.COUNSELLING, Purpose.SURVEYS, Purpose.PHOTOS):
         withdraw_consent(record_consent(olena, purpose, "uk", counsellor), counsellor)
         record_consent(olena, purpose, "uk", counsellor)
     record_consent(olena, Purpose.HANDOVER, "uk", counsellor, recipient=other_org)
@@ -222,6 +223,93 @@ def test_a_consent_of_another_person_cannot_be_withdrawn_through_this_one(
     consent = record_consent(someone, Purpose.PHOTOS, "de", counsellor)
     client.force_login(counsellor)
     assert client.post(url(olena, f"consents/{consent.pk}/withdraw/")).status_code == 404
+
+
+def test_one_post_records_the_notice_and_three_consents(
+    client, olena, counsellor, django_assert_num_queries
+):
+    client.force_login(counsellor)
+    page = client.get(url(olena, "consents/new/")).content.decode()
+    for purpose in ("counselling", "employer_profile", "photos", "surveys", "handover"):
+        assert f'value="{purpose}"' in page
+    assert 'name="notice"' in page and 'value="esf_notice"' not in page
+    response = client.post(
+        url(olena, "consents/new/"),
+        {"notice": "on", "purpose": ["counselling", "photos", "surveys"], "language": "uk"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url(olena)
+    with scopes_disabled():
+        saved = list(Consent.objects.order_by("purpose").values_list("purpose", "language"))
+        codes = sorted(AuditEntry.objects.filter(subject_id=str(olena.pk)).values_list("code"))
+    assert saved == [
+        ("counselling", "uk"),
+        ("esf_notice", "uk"),
+        ("photos", "uk"),
+        ("surveys", "uk"),
+    ]
+    assert codes.count(("people.consent.given",)) == 3
+    assert codes.count(("people.notice.given",)) == 1
+    assert "4 records saved." in client.get(url(olena)).content.decode()
+
+
+def test_the_sheet_shows_what_is_given_and_offers_the_rest(client, olena, counsellor):
+    record_consent(olena, Purpose.ESF_NOTICE, "uk", counsellor)
+    record_consent(olena, Purpose.PHOTOS, "uk", counsellor)
+    client.force_login(counsellor)
+    page = client.get(url(olena, "consents/new/")).content.decode()
+    assert "Notice given on 03/10/2026" in page
+    assert 'name="notice"' not in page  # given once, not asked again
+    assert "Withdraw: Photos at events" in page
+    assert 'value="photos"' not in page and 'value="surveys"' in page
+    # The notice has no withdraw button, neither here nor on the person page.
+    assert "Withdraw: ESF monitoring notice" not in page
+    person_page = client.get(url(olena)).content.decode()
+    assert "Withdraw: ESF monitoring notice" not in person_page
+    assert "Notice given on 03/10/2026" in person_page
+
+
+def test_withdrawing_from_the_sheet_comes_back_to_it(client, olena, counsellor):
+    consent = record_consent(olena, Purpose.PHOTOS, "uk", counsellor)
+    client.force_login(counsellor)
+    response = client.post(url(olena, f"consents/{consent.pk}/withdraw/"), {"back": "consents"})
+    assert response["Location"] == url(olena, "consents/new/")
+    page = client.get(response["Location"]).content.decode()
+    assert "Withdrawn: Photos at events." in page and 'value="photos"' in page
+
+
+def test_the_notice_cannot_be_withdrawn(client, olena, counsellor):
+    notice = record_consent(olena, Purpose.ESF_NOTICE, "uk", counsellor)
+    client.force_login(counsellor)
+    response = client.post(url(olena, f"consents/{notice.pk}/withdraw/"), follow=True)
+    assert "An information notice is not a consent and cannot be withdrawn." in (
+        response.content.decode()
+    )
+    with scopes_disabled():
+        notice.refresh_from_db()
+        assert not AuditEntry.objects.filter(code="people.consent.withdrawn").exists()
+    assert notice.withdrawn_at is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"purpose": ["photos", "nonsense"], "language": "uk"},
+        {"purpose": ["photos", "esf_notice"], "language": "uk"},
+        {"purpose": ["photos", "surveys"], "language": "xx"},
+        {"purpose": ["photos", "handover"], "language": "uk"},
+        {"language": "uk"},
+        {"purpose": ["photos", "counselling"], "notice": "on", "language": "uk"},
+    ],
+)
+def test_bad_input_changes_nothing(client, olena, counsellor, data):
+    record_consent(olena, Purpose.COUNSELLING, "uk", counsellor)
+    client.force_login(counsellor)
+    response = client.post(url(olena, "consents/new/"), data)
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+    with scopes_disabled():
+        assert list(Consent.objects.values_list("purpose", flat=True)) == ["counselling"]
 
 
 # Changing personal data

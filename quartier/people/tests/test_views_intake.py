@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -192,3 +193,17 @@ def test_the_form_needs_a_constant_number_of_queries(
     # 1 session, 2 user, 3 memberships (roles and scope), 4 projects for the form.
     with django_assert_num_queries(4):
         client.get(URL)
+
+
+def test_languages_and_citizenships_are_searchable_selects(client, counsellor, project):
+    """Searched by typing with JavaScript; without it, plain selects that still post."""
+    client.force_login(counsellor)
+    content = client.get("/de/staff/people/intake/").content.decode()
+    for name in ("languages", "citizenships"):
+        assert f'name="{name}"' in content
+        assert re.search(rf'<select name="{name}"[^>]* multiple', content), name
+        assert re.search(rf'<select name="{name}"[^>]*data-searchable', content), name
+    assert 'type="checkbox" name="languages"' not in content
+    assert re.search(r'<option value="de" data-terms="[^"]*German[^"]*"', content)
+    assert '<script src="/static/vendor/tom-select/tom-select.complete.min.js" defer>' in content
+    assert '<script src="/static/quartier/searchable.js" defer>' in content

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -172,3 +173,39 @@ def test_the_person_page_links_to_the_profile(client, counsellor, rami):
     client.force_login(counsellor)
     page = client.get(reverse("people:detail", kwargs={"code": rami.public_id})).content.decode()
     assert url(rami) in page
+
+
+def test_languages_given_at_intake_appear_and_are_assessed_without_typing_them(
+    client, counsellor, rami
+):
+    """Rami named Arabic and German at intake: both are in his profile before anyone
+    opens it, and the link for each fills in the language form."""
+    client.force_login(counsellor)
+    page = client.get(url(rami)).content.decode()
+    assert "No languages recorded yet." not in page
+    for name in ("Arabic", "German"):
+        assert f'<th scope="row">{name}</th>' in page
+    assert page.count("Given at intake; level not assessed yet.") == 2
+    add = url(rami, "competences:language-add") + "?language=ar"
+    assert f'href="{add}"' in page
+    form = client.get(add).content.decode()
+    assert re.search(r'<option value="ar"[^>]* selected[ >]', form)
+    response = client.post(
+        add,
+        {"language": "ar", "understanding": "native", "speaking": "native", "certificate": "none"},
+    )
+    assert response.status_code == 302
+    # Assessed Arabic is a row of the profile now; German still waits for a level.
+    page = client.get(url(rami)).content.decode()
+    assert page.count("Given at intake; level not assessed yet.") == 1
+    assert "Assess German" in page and "Assess Arabic" not in page
+    assert "Change Arabic" in page
+    with scopes_disabled():
+        assert CompetenceProfile.objects.get().languages.get().language == "ar"
+
+
+def test_a_reader_sees_the_intake_languages_without_a_link(client, lead, rami):
+    client.force_login(lead)
+    page = client.get(url(rami)).content.decode()
+    assert page.count("Given at intake; level not assessed yet.") == 2
+    assert "Assess Arabic" not in page
