@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from playwright.sync_api import expect
 
 from quartier.browser_tests.conftest import axe_violations, describe_violations
 
@@ -187,11 +188,10 @@ def test_the_party_picker_finds_picks_and_saves_a_relation(new_page, world):
         page.wait_for_load_state("networkidle")
         page.locator("#id_first-results button", has_text="Café Eisenbahn").click()
         page.wait_for_selector(f'#id_first option[value="b:{café.pk}"]', state="attached")
-        # The choice is set just after the option is added: wait for it (up to 10 s).
-        page.wait_for_function(
-            f"document.querySelector('#id_first').value === 'b:{café.pk}'", timeout=10_000
-        )
-        assert page.locator("#id_first").input_value() == f"b:{café.pk}"
+        # The choice is set just after the option is added: wait for it (up to 10 s),
+        # through Playwright's own polling (a string predicate would be an eval, which
+        # the page's Content-Security-Policy refuses).
+        expect(page.locator("#id_first")).to_have_value(f"b:{café.pk}", timeout=10_000)
         page.locator("#id_second-search").fill("beratung")
         page.wait_for_load_state("networkidle")
         page.locator("#id_second-results button", has_text="Beratung Ost").click()
