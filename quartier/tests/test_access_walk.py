@@ -43,7 +43,7 @@ EXPECTED: dict[str, str | set[str]] = {
     },
     **{
         f"learning:{name}": {"counsellor", "coordinator", "lead", "outsider"}
-        for name in ("offer-list", "offer-detail", "offer-register")
+        for name in ("offer-list", "offer-detail", "offer-register", "person-register")
     },
     **{
         f"learning:{name}": {"coordinator", "lead", "outsider"}
@@ -89,6 +89,7 @@ EXPECTED: dict[str, str | set[str]] = {
             "feed-token",
             "visits",
             "visit-usage",
+            "person-book",
         )
     },
     # Competence passport (staff of the holding organisation), its public check, the
