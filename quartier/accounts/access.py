@@ -19,6 +19,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.urls import resolve, reverse
 from django_scopes import scope
 
 from quartier.accounts.models import STAFF_ROLES, Membership, Role
@@ -123,3 +124,47 @@ def allow(access: Access) -> Callable:
         return wrapper
 
     return decorator
+
+
+def view_access(url_name: str, kwargs: dict | None = None) -> Access:
+    """The ``Access`` that the view behind ``url_name`` declares with ``@allow``.
+
+    Found by reversing the name (with ``kwargs`` for its parameters) and resolving the
+    path back to the view, so a button to a view is shown by the view's own rule and
+    never by a copy of its role list. Raises ``LookupError`` for a view without ``@allow``.
+    """
+    view = resolve(reverse(url_name, kwargs=kwargs)).func
+    access = getattr(view, "access", None)
+    if access is None:
+        raise LookupError(f"{url_name} declares no access")
+    return access
+
+
+def may_use(
+    user,
+    url_name: str,
+    kwargs: dict | None = None,
+    *,
+    organisation_id: int | None = None,
+    narrower: Access | None = None,
+) -> bool:
+    """May ``user`` use the view behind ``url_name``, for a record of ``organisation_id``?
+
+    The view's ``@allow`` decides, through the one organisation rule: with an
+    organisation, the user must hold one of the view's roles there (a counsellor at
+    one place who coordinates learning at another may not register the first
+    place's people as a coordinator). ``narrower``: an access the view checks inside
+    for the action linked (issuing a passport on a page that leads may read).
+    """
+    for access in (view_access(url_name, kwargs), narrower):
+        if access is None:
+            continue
+        if not access.allows(user):
+            return False
+        if (
+            organisation_id is not None
+            and access.roles
+            and organisation_id not in access.organisations(user)
+        ):
+            return False
+    return True

@@ -44,6 +44,7 @@ def timeline_entries(participant, user) -> list[dict]:
             {
                 "when": case.opened_on,
                 "kind": "counselling.case.opened",
+                "badge": _("Case"),
                 "title": _("Case opened"),
                 "url": url,
             }
@@ -54,6 +55,7 @@ def timeline_entries(participant, user) -> list[dict]:
                 {
                     "when": goal.set_on,
                     "kind": "counselling.goal",
+                    "badge": _("Goal"),
                     "title": _("Goal set: %(goal)s") % {"goal": kind_label},
                     "url": f"{url}#goal-{goal.pk}",
                 }
@@ -63,6 +65,7 @@ def timeline_entries(participant, user) -> list[dict]:
                     {
                         "when": goal.status_changed_on,
                         "kind": f"counselling.goal.{goal.status}",
+                        "badge": _("Goal"),
                         "title": _GOAL_DONE_TITLES[goal.status](kind_label),
                         "url": f"{url}#goal-{goal.pk}",
                     }
@@ -72,6 +75,7 @@ def timeline_entries(participant, user) -> list[dict]:
                 {
                     "when": contact.date,
                     "kind": "counselling.contact",
+                    "badge": _("Contact"),
                     "title": _("Counselling contact: %(channel)s, %(minutes)d min")
                     % {
                         "channel": contact.get_channel_display(),
@@ -85,6 +89,7 @@ def timeline_entries(participant, user) -> list[dict]:
                 {
                     "when": referral.date,
                     "kind": "counselling.referral",
+                    "badge": _("Referral"),
                     "title": _("Referral to %(target)s") % {"target": referral.target_label()},
                     "url": f"{url}#referral-{referral.pk}",
                 }
@@ -94,6 +99,7 @@ def timeline_entries(participant, user) -> list[dict]:
                     {
                         "when": referral.outcome_on,
                         "kind": "counselling.referral.outcome",
+                        "badge": _("Referral"),
                         "title": _("Referral to %(target)s: %(outcome)s")
                         % {
                             "target": referral.target_label(),
@@ -108,6 +114,7 @@ def timeline_entries(participant, user) -> list[dict]:
                 {
                     "when": exit_.exit_date,
                     "kind": "counselling.exit",
+                    "badge": _("Exit"),
                     "title": _("Exit: %(situation)s")
                     % {"situation": exit_.get_situation_display()},
                     "url": f"{url}#exit",
@@ -119,6 +126,7 @@ def timeline_entries(participant, user) -> list[dict]:
                 {
                     "when": follow_up.done_on,
                     "kind": "counselling.follow_up",
+                    "badge": _("Follow-up"),
                     "title": _("Follow-up: in employment")
                     if follow_up.in_employment
                     else _("Follow-up: not in employment"),

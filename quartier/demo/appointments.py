@@ -221,3 +221,39 @@ def _visits(rng, point, first: date, today: date, calendar) -> int:
             )
     Visit.objects.bulk_create(rows, batch_size=500)
     return len(rows)
+
+
+def link_demo_people(people: list, seed: int = 7) -> int:
+    """Some of the demo's appointments and visits were made by demo participants: link
+    them, so that the person's timeline shows them. Only those at a place of the person's
+    organisation, after the person was taken in. Made once; returns how many were linked."""
+    if Appointment.objects.with_scopes_disabled().exclude(participant=None).exists():
+        return 0
+    rng = random.Random(seed)
+    appointments_left = list(
+        Appointment.objects.with_scopes_disabled()
+        .filter(participant=None)
+        .exclude(start=None)
+        .order_by("start", "pk")
+    )
+    visits_left = list(Visit.objects.with_scopes_disabled().filter(participant=None).order_by("at"))
+    linked = 0
+    for person in rng.sample(people, k=min(len(people), 60)):
+        for records, field, count in (
+            (appointments_left, "start", rng.randint(0, 2)),
+            (visits_left, "at", rng.randint(1, 3)),
+        ):
+            fitting = [
+                record
+                for record in records
+                if record.organisation_id == person.organisation_id
+                and getattr(record, field) >= person.created_at
+            ]
+            for record in rng.sample(fitting, k=min(count, len(fitting))):
+                records.remove(record)
+                changes = {"participant": person}
+                if field == "start":
+                    changes.update(name=str(person), phone=person.phone, email="")
+                type(record).objects.with_scopes_disabled().filter(pk=record.pk).update(**changes)
+                linked += 1
+    return linked

@@ -537,8 +537,10 @@ def _build(person: Participant, story: Story, by, rng: random.Random, concepts, 
         fields["reference_occupation"] = reference
         fields["year"] = min(today.year - 1, born.year + 20)
         if fields["recognition_status"] in ("partial", "full", "refused"):
-            fields["recognition_decided_on"] = today.replace(day=1).replace(
-                month=max(1, today.month - rng.randrange(1, 6))
+            decided = today.replace(day=1).replace(month=max(1, today.month - rng.randrange(1, 6)))
+            # Not before the person was taken in: the timeline runs from the intake.
+            fields["recognition_decided_on"] = max(
+                decided, timezone.localtime(person.created_at).date()
             )
         qualification = add_qualification(person, by, **fields)
         if story.evidence and files[0] < EVIDENCE_FILES:

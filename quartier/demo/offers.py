@@ -242,16 +242,18 @@ def create_demo_offers(participants: list, counsellor: User, today: date | None 
                 for day, hour, length in item["dates"]
             ]
             made += 1
-            _register_demo_people(offer, item, participants, counsellor, coordinator, business, rng)
+            first = dates[0].starts_at
+            # People register some days before the first date, never ahead of now, and
+            # only people already taken in by then (a timeline runs from the intake on).
+            registered_at = min(timezone.now(), first - timedelta(days=rng.randint(3, 20)))
+            known = [person for person in participants if person.created_at <= registered_at]
+            _register_demo_people(offer, item, known, counsellor, coordinator, business, rng)
             # Registration closes once an offer has begun (after the demo registered people).
             Offer.objects.filter(pk=offer.pk).update(
                 registration_open=dates[0].starts_at.date() >= today
             )
-            first = dates[0].starts_at
             registrations = list(Registration.objects.filter(offer=offer))
-            Registration.objects.filter(offer=offer).update(
-                registered_at=first - timedelta(days=rng.randint(3, 20))
-            )
+            Registration.objects.filter(offer=offer).update(registered_at=registered_at)
             for offer_date in dates:
                 if offer_date.starts_at.date() >= today:
                     continue

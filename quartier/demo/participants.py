@@ -7,7 +7,7 @@ communities the programme serves; no combination stands for a real person.
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -240,9 +240,18 @@ def new_participant(
         isced=rng.choices(ISCED_LEVELS, weights=[4, 4, 2])[0],
         foreign_background=(Answer.NO if community.language == "de" else Answer.YES),
     )
+    # Taken in on the day of entry (not when the demo was made), so that everything on
+    # the person's timeline follows the intake; entry data given at intake are complete then.
+    person.created_at = min(timezone.now(), _morning(entry_date))
+    if entry.is_complete:
+        entry.completed_at = person.created_at
     if seeded_ids:
         person.public_id = random_uuid(rng)
     return person, entry
+
+
+def _morning(day: date) -> datetime:
+    return datetime.combine(day, time(9), tzinfo=timezone.get_default_timezone())
 
 
 def generate_participants(

@@ -15,7 +15,7 @@ from quartier.accounts import audit
 from quartier.accounts.models import Organisation, User
 from quartier.database import analyse, project_apps
 from quartier.demo.advice import create_demo_advice
-from quartier.demo.appointments import create_demo_appointments
+from quartier.demo.appointments import create_demo_appointments, link_demo_people
 from quartier.demo.businesses import create_demo_businesses
 from quartier.demo.competences import create_demo_profiles
 from quartier.demo.counselling import create_demo_casework
@@ -64,6 +64,7 @@ def create_demo_programme() -> str:
         create_demo_sharing(people, counsellor)  # after the competence profiles
         create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
         create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
+        link_demo_people(people)  # some appointments and visits were theirs
     # Thousands of rows were written in this transaction: the planner must know.
     analyse(*project_apps())
     if not made_people:

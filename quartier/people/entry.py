@@ -99,7 +99,11 @@ def change_entry_data(participant: Participant, by, **fields) -> EntryData:
     with transaction.atomic():
         for name in changed:
             setattr(entry, name, fields[name])
-        entry.save(update_fields=changed)
+        update = list(changed)
+        if entry.is_complete != (entry.completed_at is not None):
+            entry.completed_at = timezone.now() if entry.is_complete else None
+            update.append("completed_at")
+        entry.save(update_fields=update)
         log_action(
             "people.entry.changed",
             actor=by,

@@ -267,6 +267,9 @@ class EntryData(models.Model):
         choices=Answer.choices,
         default=Answer.NO_ANSWER,
     )
+    # When the mandatory fields were last completed (``entry.change_entry_data`` keeps
+    # it): the moment the person began to count, shown on the timeline.
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
     objects = ScopedManager(organisation="participant__organisation")
 

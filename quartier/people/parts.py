@@ -45,9 +45,18 @@ The methods, each a no-op on this base class so that a part overrides only what 
     shown only to users whom ``access`` allows, sorted by ``order``.
 ``timeline_entries(participant, user)``
     Entries of the person page's timeline (``TimelineEntry``): ``when`` an aware datetime
-    or a date, ``kind`` a short stable code, ``title`` a translated text, ``url`` a link or
-    ``None``. Runs inside the request's organisation scope, returns only what ``user`` may
-    see, with a constant number of queries (the page's count is asserted).
+    or a date, ``kind`` a short stable code, ``badge`` the kind as a short translated word
+    shown beside it, ``title`` a translated text, ``url`` a link or ``None``. Runs inside
+    the request's organisation scope, returns only what ``user`` may see, with a constant
+    number of queries per kind (the page's count is asserted).
+``person_actions(participant, user)``
+    Buttons at the top of the person page (``PersonAction``): what can be done for the
+    person now (open a case, record a contact, register for an offer). The page shows
+    one only if ``accounts.access.may_use`` allows the user the target view for the
+    person's organisation; the part only decides which actions fit the person's state.
+``person_panels(participant, user)``
+    Boxes at the top of the person page (``PersonPanel``): a template of the part's own
+    and its context (the current cases). Same rules as ``timeline_entries``.
 
 The value types live here, beside the protocol, so that ``rights``, ``listing``,
 ``person_links`` and ``timeline`` can ask the parts without importing each other.
@@ -57,7 +66,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from django import forms
 from django.apps import apps
@@ -106,6 +115,32 @@ class TimelineEntry(TypedDict):
     kind: str
     title: str
     url: str | None
+    badge: NotRequired[str]
+
+
+@dataclass(frozen=True)
+class PersonAction:
+    """A button on the person page (see ``PersonPart.person_actions``).
+
+    ``url_name`` reversed with ``kwargs`` is the target; ``narrower`` an access the
+    target view checks inside for this action (the view's ``@allow`` is always checked).
+    """
+
+    url_name: str
+    kwargs: Mapping[str, Any]
+    label: Any  # a verb, translated
+    order: int = 100
+    post: bool = False
+    narrower: Access | None = None
+
+
+@dataclass(frozen=True)
+class PersonPanel:
+    """A box at the top of the person page (see ``PersonPart.person_panels``)."""
+
+    template: str
+    context: Mapping[str, Any]
+    order: int = 100
 
 
 class PersonPart:
@@ -132,6 +167,12 @@ class PersonPart:
     def timeline_entries(self, participant: Participant, user: Any) -> list[TimelineEntry]:
         return []
 
+    def person_actions(self, participant: Participant, user: Any) -> list[PersonAction]:
+        return []
+
+    def person_panels(self, participant: Participant, user: Any) -> list[PersonPanel]:
+        return []
+
 
 PROTOCOL_METHODS = (
     "export_sections",
@@ -141,6 +182,8 @@ PROTOCOL_METHODS = (
     "list_filters",
     "person_links",
     "timeline_entries",
+    "person_actions",
+    "person_panels",
 )
 
 

@@ -16,6 +16,7 @@ from quartier.accounts.audit import log_action
 from quartier.lib.countries import country_name
 from quartier.lib.keyset import keyset_page
 from quartier.lib.languages import language_name
+from quartier.lib.partials import render_partial
 from quartier.lib.pickers import picker_response
 from quartier.lib.search import search_key
 from quartier.people import person_links, timeline
@@ -201,10 +202,25 @@ def participant_detail(request: HttpRequest, code) -> HttpResponse:
             {"consent": consent, "language": language_name(consent.language)}
             for consent in participant.consents.all()
         ],
-        "timeline": timeline.entries_for(participant, request.user),
         "links": person_links.links_for(participant, request.user),
+        "actions": person_links.actions_for(participant, request.user),
+        "panels": person_links.panels_for(participant, request.user),
+        **_timeline_context(participant, request),
     }
-    return render(request, "people/participant_detail.html", context)
+    return render_partial(
+        request, "people/participant_detail.html", "people/_timeline.html", context
+    )
+
+
+def _timeline_context(participant: Participant, request: HttpRequest) -> dict:
+    """The newest entries and, when there are more, the link that shows the next page."""
+    entries = timeline.entries_for(participant, request.user)
+    count = timeline.shown(request.GET.get("timeline"))
+    return {
+        "timeline": entries[:count],
+        "timeline_more": count + timeline.PAGE if len(entries) > count else None,
+        "timeline_total": len(entries),
+    }
 
 
 @allow(CASEWORK)

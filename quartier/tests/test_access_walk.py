@@ -46,7 +46,13 @@ EXPECTED: dict[str, str | set[str]] = {
     },
     **{
         f"learning:{name}": {"counsellor", "coordinator", "lead", "outsider"}
-        for name in ("offer-list", "offer-detail", "offer-register", "registrations-export")
+        for name in (
+            "offer-list",
+            "offer-detail",
+            "offer-register",
+            "registrations-export",
+            "person-register",
+        )
     },
     **{
         f"learning:{name}": {"coordinator", "lead", "outsider"}
@@ -94,6 +100,7 @@ EXPECTED: dict[str, str | set[str]] = {
             "visits",
             "visits-export",
             "visit-usage",
+            "person-book",
         )
     },
     # Competence passport (staff of the holding organisation), its public check, the

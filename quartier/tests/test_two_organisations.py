@@ -72,6 +72,8 @@ def part(name: str) -> Route:
 # the persona holds no role the route allows, the answer is the one for no record.
 OWNED: dict[str, Route] = {
     "counselling:case-open": person,
+    "learning:person-register": person,
+    "learning:person-book": person,
     **{
         f"counselling:{name}": case
         for name in (

@@ -1,18 +1,18 @@
 """What the employer view adds to a person (``quartier.people.parts.PersonPart``): the
 withdrawal of the consent to be shown to employers ends open requests at once; the
-contact requests are a section of the export and a step of erasure and anonymisation.
-People knows nothing of competences.
+contact requests are a section of the export, a step of erasure and anonymisation, and
+entries on the timeline. People knows nothing of competences.
 """
 
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from quartier.competences.employers import contact_requests, rights
+from quartier.competences.employers import contact_requests, rights, timeline
 from quartier.competences.employers.models import ContactRequest
 from quartier.people import rights as people_rights
 from quartier.people.models import Consent, Participant
-from quartier.people.parts import Exporter, PersonPart
+from quartier.people.parts import Exporter, PersonPart, TimelineEntry
 
 
 class EmployersPart(PersonPart):
@@ -42,3 +42,6 @@ class EmployersPart(PersonPart):
 
     def consent_withdrawn(self, consent: Consent, by: Any) -> None:
         contact_requests.on_consent_withdrawn(consent, by)
+
+    def timeline_entries(self, participant: Participant, user: Any) -> list[TimelineEntry]:
+        return timeline.timeline_entries(participant, user)

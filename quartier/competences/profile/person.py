@@ -1,5 +1,5 @@
 """What the competence profile adds to a person (``quartier.people.parts.PersonPart``): a
-link on the person page, entries on the timeline, sections of the export, and steps of
+button on the person page, entries on the timeline, sections of the export, and steps of
 erasure and anonymisation. People knows nothing of competences.
 """
 
@@ -16,13 +16,12 @@ from quartier.competences.profile.models import (
     ProfileSkill,
     Qualification,
 )
-from quartier.competences.profile.services import PROFILE_READ
 from quartier.competences.profile.timeline import timeline_entries
 from quartier.lib.countries import country_name
 from quartier.lib.languages import language_name
 from quartier.people import rights as people_rights
 from quartier.people.models import Participant
-from quartier.people.parts import Exporter, PersonLink, PersonPart, TimelineEntry
+from quartier.people.parts import Exporter, PersonAction, PersonPart, TimelineEntry
 
 
 class ProfilePart(PersonPart):
@@ -96,8 +95,15 @@ class ProfilePart(PersonPart):
     def anonymise(self, participant_ids: list[int]) -> None:
         rights.anonymise(participant_ids)
 
-    def person_links(self) -> list[PersonLink]:
-        return [PersonLink("competences:profile", _("Competence profile"), PROFILE_READ, 30)]
+    def person_actions(self, participant: Participant, user: Any) -> list[PersonAction]:
+        return [
+            PersonAction(
+                "competences:profile",
+                {"code": participant.public_id},
+                _("Open the competence profile"),
+                order=50,
+            )
+        ]
 
     def timeline_entries(self, participant: Participant, user: Any) -> list[TimelineEntry]:
         return timeline_entries(participant, user)

@@ -19,11 +19,14 @@ def test_the_person_page_with_casework_needs_a_constant_number_of_queries(
 
     def count():
         # 1 session, 2 user, 3 memberships, 4 the person with relations, 5 consents,
-        # 6 the "viewed" entry; the counselling timeline: 7 cases with exit and
-        # follow-up, 8 goals, 9 contacts, 10 referrals; 11 the competence timeline
-        # (qualifications); the learning timeline: 12 appointments with their contact
-        # point, 13 visits with their contact point, 14 registrations with attendance.
-        with django_assert_num_queries(14):
+        # 6 the "viewed" entry; the current cases: 7 open cases with counsellor and
+        # organisation, 8 their open goals; the counselling timeline: 9 cases with exit
+        # and follow-up, 10 goals, 11 contacts, 12 referrals; the competence timeline:
+        # 13 qualifications, 14 languages, 15 experience, 16 skills (none, so no labels),
+        # 17 passports, 18 contact requests; the learning timeline: 19 appointments
+        # with their contact point, 20 visits with their contact point,
+        # 21 registrations with attendance.
+        with django_assert_num_queries(21):
             response = client.get(url)
         assert response.status_code == 200
         return response

@@ -32,6 +32,7 @@ def timeline_entries(participant, user) -> list[TimelineEntry]:
                 # An individual request has no time yet: it stands at the day it was asked for.
                 "when": appointment.start or appointment.created_at,
                 "kind": "learning.appointment",
+                "badge": _("Appointment"),
                 "title": _("Appointment at %(place)s: %(status)s")
                 % {
                     "place": appointment.contact_point.name,
@@ -53,6 +54,7 @@ def timeline_entries(participant, user) -> list[TimelineEntry]:
             {
                 "when": visit.at,
                 "kind": "learning.visit",
+                "badge": _("Visit"),
                 "title": _("Visit: %(kind)s at %(place)s")
                 % {"kind": visit.get_kind_display(), "place": visit.contact_point.name},
                 "url": None,

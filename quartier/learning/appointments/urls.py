@@ -7,6 +7,7 @@ from quartier.learning.appointments import exports, views
 
 urlpatterns = [
     path("appointments/", views.appointment_list, name="appointments"),
+    path("appointments/people/<uuid:code>/book/", views.person_book, name="person-book"),
     path("appointments/<uuid:code>/", views.appointment_detail, name="appointment-detail"),
     path(
         "appointments/<uuid:code>/confirm/",

@@ -4,11 +4,14 @@ For counsellors and learning coordinators (``APPOINTMENT_STAFF``) of the organis
 that runs the contact point; other organisations' appointments answer 404.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
+from itertools import groupby
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +19,7 @@ from django.views.decorators.http import require_POST
 from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Membership, User
-from quartier.learning.appointments import feed, visits
+from quartier.learning.appointments import feed, slots, visits
 from quartier.learning.appointments import services as appointments
 from quartier.learning.appointments.access import APPOINTMENT_ROLES, APPOINTMENT_STAFF
 from quartier.learning.appointments.filters import REASSIGN, AppointmentFilter, VisitUsageFilter
@@ -36,10 +39,14 @@ from quartier.learning.models import (
 )
 from quartier.lib.keyset import keyset_page
 from quartier.lib.languages import language_name
+from quartier.people.intake import view_participant
+from quartier.people.models import Participant
 from quartier.places.directory import current_site_pack, site_calendar
-from quartier.places.models import ContactPoint
+from quartier.places.models import ContactPoint, OpeningHours
 
 PAGE_SIZE = 50
+# Free times offered on a person's booking page (the next ones first).
+PERSON_SLOTS = 40
 
 
 def _orgs(user) -> list[int]:
@@ -293,4 +300,69 @@ def visit_usage(request: HttpRequest) -> HttpResponse:
         request,
         "learning/visits/usage.html",
         {"rows": rows, "kinds": VisitKind.choices, "year": year, "form": usage_filter.form},
+    )
+
+
+# -- Booking for a person, from the person page -----------------------------------
+
+
+@allow(APPOINTMENT_STAFF)
+def person_book(request: HttpRequest, code) -> HttpResponse:
+    """Book a free time at one of the user's places for a person of their organisation.
+
+    The person (the request's scope under ``APPOINTMENT_STAFF``, else 404) is linked to
+    the appointment and their name, contact and language are taken from the record: the
+    same service as the public booking (``book_appointment``), with the user as actor.
+    """
+    participant = get_object_or_404(Participant.objects.filter(anonymised_at=None), public_id=code)
+    points = list(
+        _points(request.user).prefetch_related(
+            Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
+        )
+    )
+    chosen = request.POST.get("point") or request.GET.get("point")
+    point = next((p for p in points if p.slug == chosen), points[0] if len(points) == 1 else None)
+    calendar = site_calendar(current_site_pack())
+    if request.method == "POST":
+        try:
+            start = datetime.fromtimestamp(int(request.POST.get("at", "")), tz=UTC)
+        except (ValueError, OverflowError, OSError):
+            start = None
+        if point is None or start is None:
+            messages.error(request, _("Choose a place and a free time."))
+            return redirect(request.path)
+        try:
+            appointment = appointments.book_appointment(
+                point,
+                start,
+                name=str(participant),
+                email=participant.email,
+                phone=participant.phone,
+                language=participant.preferred_language or "de",
+                participant=participant,
+                actor=request.user,
+            )
+        except AppointmentError as error:
+            messages.error(request, str(error))
+            return redirect(f"{request.path}?point={point.slug}")
+        messages.success(request, _("The appointment is booked."))
+        return _detail(appointment)
+    view_participant(participant, request.user)
+    free = slots.slots_for(point, calendar=calendar)[:PERSON_SLOTS] if point else []
+    zone = calendar.zone
+    days = [
+        {"day": day, "slots": [(slot, slot.start.astimezone(zone)) for slot in day_slots]}
+        for day, day_slots in groupby(free, key=lambda slot: slot.start.astimezone(zone).date())
+    ]
+    return render(
+        request,
+        "learning/appointments/person_book.html",
+        {
+            "participant": participant,
+            "person_url": reverse("people:detail", kwargs={"code": participant.public_id}),
+            "points": points,
+            "point": point,
+            "days": days,
+            "no_contact": not (participant.email or participant.phone),
+        },
     )

@@ -1,13 +1,16 @@
 """What the offers part adds to a person (``quartier.people.parts.PersonPart``): the
 person's registrations and attendance in the export, erasure and anonymisation
-(``rights.py``) and on the timeline (``timeline.py``). People knows nothing of them.
+(``rights.py``), on the timeline (``timeline.py``) and a button on the person page
+that registers them for an offer to come. People knows nothing of them.
 """
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from quartier.learning.offers import rights, timeline
 from quartier.people.models import Participant
-from quartier.people.parts import Exporter, PersonPart, TimelineEntry
+from quartier.people.parts import Exporter, PersonAction, PersonPart, TimelineEntry
 
 
 class OffersPart(PersonPart):
@@ -22,3 +25,13 @@ class OffersPart(PersonPart):
 
     def timeline_entries(self, participant: Participant, user: Any) -> list[TimelineEntry]:
         return timeline.timeline_entries(participant, user)
+
+    def person_actions(self, participant: Participant, user: Any) -> list[PersonAction]:
+        return [
+            PersonAction(
+                "learning:person-register",
+                {"code": participant.public_id},
+                _("Register for an offer"),
+                40,
+            )
+        ]

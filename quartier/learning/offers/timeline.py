@@ -6,6 +6,7 @@ their attendance (prefetched: two queries in all).
 """
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from quartier.learning.models import Attendance, Registration, RegistrationStatus
@@ -29,6 +30,7 @@ def timeline_entries(participant, user) -> list[dict]:
     entries: list[dict] = []
     for registration in registrations:
         title = registration.offer.title_text()
+        url = reverse("learning:offer-detail", kwargs={"code": registration.offer.code})
         if registration.status == RegistrationStatus.WAITING:
             text = _("On the waiting list: %(offer)s") % {"offer": title}
         else:
@@ -37,8 +39,9 @@ def timeline_entries(participant, user) -> list[dict]:
             {
                 "when": registration.registered_at,
                 "kind": "learning.registration",
+                "badge": _("Offer"),
                 "title": text,
-                "url": None,
+                "url": url,
             }
         )
         if registration.cancelled_at:
@@ -46,8 +49,9 @@ def timeline_entries(participant, user) -> list[dict]:
                 {
                     "when": registration.cancelled_at,
                     "kind": "learning.registration.cancelled",
+                    "badge": _("Offer"),
                     "title": _("Registration cancelled: %(offer)s") % {"offer": title},
-                    "url": None,
+                    "url": url,
                 }
             )
         for attendance in registration.attended:
@@ -55,8 +59,9 @@ def timeline_entries(participant, user) -> list[dict]:
                 {
                     "when": attendance.date.starts_at,
                     "kind": "learning.attendance",
+                    "badge": _("Offer"),
                     "title": _("Attended: %(offer)s") % {"offer": title},
-                    "url": None,
+                    "url": url,
                 }
             )
     return entries

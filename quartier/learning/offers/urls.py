@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("offers/<uuid:code>/business/", views.offer_business, name="offer-business"),
     path("business/offers/", views.business_offers, name="business-offers"),
+    path("people/<uuid:code>/register/", views.person_register, name="person-register"),
     path("dates/<int:pk>/cancel/", views.date_cancel, name="date-cancel"),
     path("dates/", views.date_list, name="date-list"),
     path("dates/<int:pk>/check-in/", views.check_in, name="check-in"),

@@ -7,12 +7,15 @@ businesses. Offers and registrations are fetched through helpers that 404
 whatever the user may not see.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,7 +26,13 @@ from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.counselling.models import Case, CaseStatus
 from quartier.downloads.views import see_download
-from quartier.learning.models import Audience, Offer, OfferDate, RegistrationStatus
+from quartier.learning.models import (
+    Audience,
+    Offer,
+    OfferDate,
+    Registration,
+    RegistrationStatus,
+)
 from quartier.learning.offers import attendance, certificates, registrations
 from quartier.learning.offers import services as offers
 from quartier.learning.offers.access import OFFER_MANAGERS, OFFER_STAFF
@@ -33,6 +42,7 @@ from quartier.learning.offers.registrations import RegistrationError
 from quartier.learning.offers.services import OfferError
 from quartier.lib.keyset import keyset_page
 from quartier.lib.search import search_key
+from quartier.people.intake import view_participant
 from quartier.people.models import Participant
 
 PAGE_SIZE = 50
@@ -41,6 +51,8 @@ REGISTRATION_CANCELLERS = roles(
     Role.COUNSELLOR, Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD, Role.EMPLOYER
 )
 PICK_LIMIT = 100
+# Offers listed to choose from on a person's "register for an offer" page.
+PERSON_OFFERS = 30
 
 
 def _offer_redirect(offer: Offer, anchor: str = "") -> HttpResponse:
@@ -455,3 +467,93 @@ def certificate(request: HttpRequest, code) -> HttpResponse:
     if not offers.can_manage(registration.offer, request.user):
         raise Http404
     return see_download(certificates.request_certificate(registration, request.user))
+
+
+# -- Registering one person, from the person page -----------------------------
+
+
+def _person_for_offers(request: HttpRequest, code) -> Participant:
+    """The person if their organisation is one where the user registers people (the
+    request's scope under ``OFFER_STAFF``), else 404."""
+    return get_object_or_404(
+        Participant.objects.select_related("organisation").filter(anonymised_at=None),
+        public_id=code,
+    )
+
+
+def open_offers_for(user, participant: Participant, now=None) -> list[dict]:
+    """Offers the user sees that still have a date to come and take registrations, soonest
+    first, with their free places and whether the person is registered already.
+
+    One query for the offers with their counts, the next date's start and the person's
+    registration; one for the upcoming dates.
+    """
+    now = now or timezone.now()
+    upcoming = OfferDate.objects.filter(offer=OuterRef("pk"), ends_at__gte=now, cancelled=False)
+    registered = Registration.objects.filter(offer=OuterRef("pk"), participant=participant).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
+    found = (
+        offers.with_places(offers.offers_visible_to(user))
+        .filter(registration_open=True)
+        .annotate(
+            next_start=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
+            registered=Exists(registered),
+        )
+        .filter(next_start__isnull=False)
+        .select_related("contact_point")
+        .prefetch_related(offers.upcoming_dates(now))
+        .order_by("next_start", "pk")[:PERSON_OFFERS]
+    )
+    language = get_language()
+    return [
+        {
+            "offer": offer,
+            "title": offer.title_text(language),
+            "dates": [date for date in offer.upcoming if not date.cancelled][:3],
+            "free": offers.free_places(offer),
+            "registered": offer.registered,
+        }
+        for offer in found
+    ]
+
+
+@allow(OFFER_STAFF)
+def person_register(request: HttpRequest, code) -> HttpResponse:
+    """Register one person for an offer chosen from the ones to come (from the person page).
+
+    The same service as the offer's page (``registrations.register``): a place while
+    there is one, else the waiting list.
+    """
+    participant = _person_for_offers(request, code)
+    person_url = reverse("people:detail", kwargs={"code": participant.public_id})
+    if request.method == "POST":
+        try:
+            chosen = uuid.UUID(request.POST.get("offer", ""))
+        except ValueError:
+            raise Http404 from None
+        offer = offers.get_offer(request.user, chosen)
+        title = offer.title_text(get_language())
+        try:
+            registration = registrations.register(offer, request.user, participant=participant)
+        except RegistrationError as error:
+            messages.error(request, str(error))
+            return redirect(request.path)
+        if registration.status == RegistrationStatus.WAITING:
+            messages.warning(
+                request,
+                _("The offer is full: on the waiting list for %(offer)s.") % {"offer": title},
+            )
+        else:
+            messages.success(request, _("Registered for %(offer)s.") % {"offer": title})
+        return redirect(person_url)
+    view_participant(participant, request.user)
+    return render(
+        request,
+        "learning/offers/person_register.html",
+        {
+            "participant": participant,
+            "person_url": person_url,
+            "rows": open_offers_for(request.user, participant),
+        },
+    )

@@ -89,10 +89,12 @@ def test_the_timeline_needs_one_query_per_kind(
 
     def count():
         # 1 session, 2 user, 3 memberships, 4 the person with relations, 5 consents,
-        # 6 the "viewed" entry; 7 cases (none, so no goals, contacts or referrals),
-        # 8 qualifications, 9 appointments with their contact point, 10 visits with
-        # their contact point, 11 registrations (none, so no attendance).
-        with django_assert_num_queries(11):
+        # 6 the "viewed" entry; 7 open cases (none, so no goals); 8 cases (none, so no
+        # goals, contacts or referrals), 9 qualifications, 10 languages, 11 experience,
+        # 12 skills (none, so no labels), 13 passports, 14 contact requests,
+        # 15 appointments with their contact point, 16 visits with their contact
+        # point, 17 registrations (none, so no attendance).
+        with django_assert_num_queries(17):
             return timeline_of(client, person)
 
     count()
