@@ -21,6 +21,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 from django.test import Client, override_settings
 from pytest_django.live_server_helper import LiveServer
 
@@ -108,6 +109,9 @@ def walk(django_db_setup, django_db_blocker, tmp_path_factory):
             server._live_server_modified_settings.disable()
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
+            # As a transactional test does: the connection opened here would otherwise
+            # stay open, and PostgreSQL refuses to drop a test database in use.
+            connections.close_all()
 
 
 @pytest.fixture(scope="module")
