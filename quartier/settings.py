@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's form templates, found by FORM_RENDERER below.
+    "django.forms",
     "axes",
     "django_ratelimit",
     "django_otp",
@@ -166,6 +168,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates, so that templates/django/forms/ lays
+# out every field the same way (help and errors under the control, checkboxes before
+# their label) and names the empty choice of a drop-down.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

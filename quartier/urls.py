@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from quartier.api.api import api
+from quartier.site import views as site_views
 
 api_patterns, api_app_name, api_namespace = api.urls
 for pattern in api_patterns:
@@ -18,6 +19,10 @@ for pattern in api_patterns:
 urlpatterns = [
     path("api/v1/", (api_patterns, api_app_name, api_namespace)),
     path("ops/admin/", admin.site.urls),
+    # The logo and browser icon of the loaded site pack, the same in every language.
+    path("brand/logo", site_views.logo, name="brand-logo"),
+    path("brand/favicon", site_views.favicon, name="brand-favicon"),
+    path("favicon.ico", site_views.favicon_ico, name="favicon-ico"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -35,3 +40,5 @@ urlpatterns += i18n_patterns(
     path("passport/", include("quartier.competences.public_urls")),
     prefix_default_language=True,
 )
+
+handler500 = "quartier.site.errors.server_error"

@@ -1,5 +1,6 @@
-from quartier.accounts.navigation import items_for
+from quartier.accounts.navigation import items_for, menu_for
 
 
 def navigation(request):
-    return {"nav_items": items_for(request.user)}
+    items = items_for(request.user)
+    return {"nav_items": items, "nav_menu": menu_for(items, request.path)}

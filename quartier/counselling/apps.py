@@ -16,5 +16,11 @@ class CounsellingConfig(AppConfig):
         from quartier.accounts.models import Role
 
         navigation.register(
-            navigation.NavItem("counselling:my-cases", _("My cases"), roles(Role.COUNSELLOR), 20)
+            navigation.NavItem(
+                "counselling:my-cases",
+                _("My cases"),
+                roles(Role.COUNSELLOR),
+                20,
+                group=navigation.PEOPLE,
+            )
         )

@@ -12,5 +12,7 @@ class EscoConfig(AppConfig):
         from quartier.esco.access import ESCO_STAFF
 
         navigation.register(
-            navigation.NavItem("esco:search", _("Skills and occupations"), ESCO_STAFF, 130)
+            navigation.NavItem(
+                "esco:search", _("Skills and occupations"), ESCO_STAFF, 130, group=navigation.PEOPLE
+            )
         )

@@ -10,9 +10,11 @@ class PeopleConfig(AppConfig):
     person_parts = ["quartier.people.person.PeoplePart"]
 
     def ready(self) -> None:
-        from quartier.accounts.navigation import NavItem, register
+        from quartier.accounts.navigation import PEOPLE, NavItem, register
         from quartier.people.intake import CASEWORK
 
-        register(NavItem("people:list", _("Participants"), CASEWORK, order=100))
-        register(NavItem("people:intake", _("New intake"), CASEWORK, order=110))
-        register(NavItem("people:import-upload", _("Import a list"), CASEWORK, order=120))
+        register(NavItem("people:list", _("Participants"), CASEWORK, order=100, group=PEOPLE))
+        register(NavItem("people:intake", _("New intake"), CASEWORK, order=110, group=PEOPLE))
+        register(
+            NavItem("people:import-upload", _("Import a list"), CASEWORK, order=120, group=PEOPLE)
+        )

@@ -40,6 +40,12 @@ class SitePack(models.Model):
         default=dict,
         help_text=_("One text per language code; German is the fallback."),
     )
+    # The programme's logo and browser icon (SVG or PNG) from the pack's [branding]
+    # table; empty for Quartier's own (static/quartier/logo.svg and favicon.svg).
+    logo = models.BinaryField(_("logo"), blank=True, default=b"")
+    logo_type = models.CharField(_("logo type"), max_length=20, blank=True)
+    favicon = models.BinaryField(_("browser icon"), blank=True, default=b"")
+    favicon_type = models.CharField(_("browser icon type"), max_length=20, blank=True)
     source = models.CharField(_("loaded from"), max_length=500, blank=True)
     loaded_at = models.DateTimeField(_("loaded at"))
 

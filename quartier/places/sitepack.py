@@ -177,6 +177,50 @@ class ContactPointSpec(Spec):
     opening_hours: list[OpeningHoursSpec] = Field(default_factory=list)
 
 
+class BrandingSpec(Spec):
+    logo: str = Field(
+        default="",
+        description="The programme's logo, an SVG or PNG file, relative to the pack;"
+        " empty for Quartier's own.",
+        max_length=500,
+    )
+    favicon: str = Field(
+        default="",
+        description="The browser icon, a square SVG or PNG file, relative to the pack;"
+        " empty for Quartier's own.",
+        max_length=500,
+    )
+
+
+# Images from a pack are served from the site's own address, so they are checked by
+# content: a PNG by its signature, an SVG as XML whose root is <svg> and that carries
+# no script (an SVG opened on its own runs its scripts).
+IMAGE_MAX_BYTES = 200_000
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SVG_FORBIDDEN = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignObject", re.IGNORECASE)
+
+
+def read_image(pack_path: Path, relative: str, field: str) -> tuple[bytes, str]:
+    """The bytes and content type of an image named in the pack, or SitePackError."""
+    path = pack_path.parent / relative
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SitePackError(
+            f"{pack_path}: branding.{field}: cannot read {relative} ({error.strerror})"
+        ) from None
+    if len(data) > IMAGE_MAX_BYTES:
+        raise SitePackError(f"{pack_path}: branding.{field}: {relative} is larger than 200 kB")
+    if data.startswith(PNG_SIGNATURE):
+        return data, "image/png"
+    head = data[:2000].decode("utf-8", errors="replace")
+    if re.search(r"<svg[\s>]", head) and not SVG_FORBIDDEN.search(data):
+        return data, "image/svg+xml"
+    raise SitePackError(
+        f"{pack_path}: branding.{field}: {relative} is not a PNG or an SVG without scripts"
+    )
+
+
 class SitePackSpec(Spec):
     """A Quartier site pack."""
 
@@ -190,6 +234,10 @@ class SitePackSpec(Spec):
     organisations: list[OrganisationSpec] = Field(default_factory=list)
     quarters: list[QuarterSpec] = Field(default_factory=list)
     contact_points: list[ContactPointSpec] = Field(default_factory=list)
+    branding: BrandingSpec = Field(
+        default_factory=lambda: BrandingSpec(),
+        description="The programme's logo and browser icon; Quartier's own when left out.",
+    )
 
     @field_validator("time_zone")
     @classmethod
@@ -323,6 +371,14 @@ def load_site_pack(path: Path | str, actor=None) -> LoadSummary:
     ``SitePackError`` is raised.
     """
     pack = read_site_pack(path)
+    logo, logo_type = (
+        read_image(Path(path), pack.branding.logo, "logo") if pack.branding.logo else (b"", "")
+    )
+    favicon, favicon_type = (
+        read_image(Path(path), pack.branding.favicon, "favicon")
+        if pack.branding.favicon
+        else (b"", "")
+    )
     with transaction.atomic():
         SitePack.objects.update_or_create(
             id=1,
@@ -333,6 +389,10 @@ def load_site_pack(path: Path | str, actor=None) -> LoadSummary:
                 "holiday_country": pack.holidays.country,
                 "holiday_subdivision": pack.holidays.subdivision,
                 "description": pack.description,
+                "logo": logo,
+                "logo_type": logo_type,
+                "favicon": favicon,
+                "favicon_type": favicon_type,
                 "source": Path(path).name,
                 "loaded_at": timezone.now(),
             },

@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 
@@ -64,3 +65,38 @@ def home(request: HttpRequest) -> HttpResponse:
         "site/home.html",
         {"site": site, "description": site.description_text() if site else "", "cards": cards},
     )
+
+
+def _site_image(kind: str, default: str) -> HttpResponse:
+    """The site pack's logo or browser icon, else Quartier's own static file.
+
+    Served from the database, not written into the static files, so that loading a
+    pack changes the picture without collecting static files again. The header of
+    every page points here, so the page itself needs no query for its logo. An SVG
+    may not run anything even when opened on its own: the pack loader refused
+    scripts, and the policy below forbids them again.
+    """
+    site = current_site_pack()
+    data = bytes(getattr(site, kind)) if site is not None else b""
+    if not data:
+        return redirect(static(default))
+    response = HttpResponse(data, content_type=getattr(site, f"{kind}_type"))
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@allow(PUBLIC)
+def logo(request: HttpRequest) -> HttpResponse:
+    return _site_image("logo", "quartier/logo.svg")
+
+
+@allow(PUBLIC)
+def favicon(request: HttpRequest) -> HttpResponse:
+    return _site_image("favicon", "quartier/favicon.svg")
+
+
+@allow(PUBLIC)
+def favicon_ico(request: HttpRequest) -> HttpResponse:
+    """Where browsers look for an icon on pages that name none (a PDF, the API)."""
+    return _site_image("favicon", "quartier/favicon.ico")

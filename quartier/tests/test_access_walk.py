@@ -18,6 +18,9 @@ CASE_WORKERS = {"counsellor", "lead", "outsider"}
 # view must say who may use it.
 EXPECTED: dict[str, str | set[str]] = {
     "site:home": EVERYONE,
+    "brand-logo": EVERYONE,
+    "brand-favicon": EVERYONE,
+    "favicon-ico": EVERYONE,
     "accounts:login": EVERYONE,
     "accounts:login-otp": EVERYONE,
     "accounts:logout": EVERYONE,

@@ -10,7 +10,13 @@ from quartier.competences.employers import contact_requests, services
 
 def register() -> None:
     navigation.register(
-        navigation.NavItem("competences:candidate-list", _("Candidates"), services.EMPLOYER, 30)
+        navigation.NavItem(
+            "competences:candidate-list",
+            _("Candidates"),
+            services.EMPLOYER,
+            30,
+            group=navigation.PEOPLE,
+        )
     )
     navigation.register(
         navigation.NavItem(
@@ -18,5 +24,6 @@ def register() -> None:
             _("Contact requests"),
             contact_requests.ANSWERING,
             40,
+            group=navigation.PEOPLE,
         )
     )

@@ -8,7 +8,17 @@ from quartier.economy.advice.founders import ADVISING
 
 def register() -> None:
     navigation.register(
-        navigation.NavItem("economy:consultation-list", _("Consulting"), ADVISING, 42)
+        navigation.NavItem(
+            "economy:consultation-list", _("Consulting"), ADVISING, 42, group=navigation.ECONOMY
+        )
     )
-    navigation.register(navigation.NavItem("economy:founder-list", _("Founders"), ADVISING, 43))
-    navigation.register(navigation.NavItem("economy:follow-ups", _("My follow-ups"), ADVISING, 44))
+    navigation.register(
+        navigation.NavItem(
+            "economy:founder-list", _("Founders"), ADVISING, 43, group=navigation.ECONOMY
+        )
+    )
+    navigation.register(
+        navigation.NavItem(
+            "economy:follow-ups", _("My follow-ups"), ADVISING, 44, group=navigation.ECONOMY
+        )
+    )

@@ -9,7 +9,17 @@ from quartier.accounts.models import Role
 
 def register() -> None:
     """The register for staff, the own profile for employers."""
-    navigation.register(navigation.NavItem("economy:business-list", _("Businesses"), STAFF, 40))
     navigation.register(
-        navigation.NavItem("economy:my-business", _("My business"), roles(Role.EMPLOYER), 40)
+        navigation.NavItem(
+            "economy:business-list", _("Businesses"), STAFF, 40, group=navigation.ECONOMY
+        )
+    )
+    navigation.register(
+        navigation.NavItem(
+            "economy:my-business",
+            _("My business"),
+            roles(Role.EMPLOYER),
+            40,
+            group=navigation.ECONOMY,
+        )
     )

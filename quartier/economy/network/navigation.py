@@ -7,4 +7,6 @@ from quartier.accounts.access import STAFF
 
 
 def register() -> None:
-    navigation.register(navigation.NavItem("economy:network", _("Cooperation"), STAFF, 43))
+    navigation.register(
+        navigation.NavItem("economy:network", _("Cooperation"), STAFF, 43, group=navigation.ECONOMY)
+    )

@@ -7,4 +7,6 @@ from quartier.accounts.access import STAFF
 
 
 def register() -> None:
-    navigation.register(navigation.NavItem("economy:premises", _("Premises"), STAFF, 42))
+    navigation.register(
+        navigation.NavItem("economy:premises", _("Premises"), STAFF, 42, group=navigation.ECONOMY)
+    )

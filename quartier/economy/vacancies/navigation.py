@@ -8,5 +8,7 @@ from quartier.economy.vacancies.services import VACANCY_READERS
 
 def register() -> None:
     navigation.register(
-        navigation.NavItem("economy:vacancy-list", _("Vacancies"), VACANCY_READERS, 41)
+        navigation.NavItem(
+            "economy:vacancy-list", _("Vacancies"), VACANCY_READERS, 41, group=navigation.ECONOMY
+        )
     )

@@ -15,6 +15,16 @@ def register() -> None:
     members.on_member_removed(services.member_removed)
 
     navigation.register(
-        navigation.NavItem("learning:appointments", _("Appointments"), APPOINTMENT_STAFF, 40)
+        navigation.NavItem(
+            "learning:appointments",
+            _("Appointments"),
+            APPOINTMENT_STAFF,
+            40,
+            group=navigation.LEARNING,
+        )
     )
-    navigation.register(navigation.NavItem("learning:visits", _("Visits"), APPOINTMENT_STAFF, 45))
+    navigation.register(
+        navigation.NavItem(
+            "learning:visits", _("Visits"), APPOINTMENT_STAFF, 45, group=navigation.LEARNING
+        )
+    )

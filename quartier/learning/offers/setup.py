@@ -9,7 +9,17 @@ from quartier.learning.offers.access import OFFER_STAFF
 
 
 def register() -> None:
-    navigation.register(navigation.NavItem("learning:offer-list", _("Offers"), OFFER_STAFF, 40))
     navigation.register(
-        navigation.NavItem("learning:business-offers", _("Courses for my staff"), EMPLOYER, 40)
+        navigation.NavItem(
+            "learning:offer-list", _("Offers"), OFFER_STAFF, 40, group=navigation.LEARNING
+        )
+    )
+    navigation.register(
+        navigation.NavItem(
+            "learning:business-offers",
+            _("Courses for my staff"),
+            EMPLOYER,
+            40,
+            group=navigation.LEARNING,
+        )
     )
