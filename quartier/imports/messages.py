@@ -6,7 +6,7 @@ so a preview reads in the language of whoever looks at it.
 
 from typing import Any
 
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # quartier.lib.tabular.TableError codes.
@@ -53,9 +53,9 @@ def located(number: int, problem: dict[str, str], importer_messages: dict[str, A
     """The problem with its place: "Row 4, column “Geburtsdatum”: …"."""
     text = problem_message(problem, importer_messages)
     if problem["column"]:
-        return _gettext("Row %(row)s, column “%(column)s”: %(problem)s") % {
+        return gettext("Row %(row)s, column “%(column)s”: %(problem)s") % {
             "row": number,
             "column": problem["column"],
             "problem": text,
         }
-    return _gettext("Row %(row)s: %(problem)s") % {"row": number, "problem": text}
+    return gettext("Row %(row)s: %(problem)s") % {"row": number, "problem": text}

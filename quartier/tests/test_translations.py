@@ -1,10 +1,23 @@
 """Every user-facing string exists in all seven languages (DESIGN.md, Languages).
 
 The source strings are extracted the way `makemessages` does (templates through
-Django's templatize, then a Python gettext extractor), but in pure Python, so the
-check also runs where GNU gettext is not installed.
+Django's templatize, then a Python gettext extractor with the keywords makemessages
+gives xgettext), but in pure Python, so the check also runs where GNU gettext is not
+installed.
+
+Extraction finds a string by the name of the function that marks it, so a string
+marked under any other name (`gettext as _gettext`) is never extracted: its page stays
+English in every language, and no catalogue test notices. Hence one convention,
+checked below on every module: `gettext` or `gettext_lazy` imported as `_` (one per
+module) or under its own name, every other marking function under its own name only.
+Ruff's import conventions (ICN) cannot say "this alias or none", so an `ast` walk
+checks it.
 """
 
+import ast
+import inspect
+import io
+import re
 from pathlib import Path
 
 import polib
@@ -16,6 +29,9 @@ from django.utils.translation.template import templatize
 PACKAGE = Path(__file__).resolve().parents[1]
 LOCALE = PACKAGE / "locale"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The keywords of `makemessages` for the "django" domain (its `--keyword` options) and
+# those xgettext knows for Python by itself (`_`, `gettext`, `ngettext`); checked against
+# Django's command below.
 KEYWORDS = {
     "_": None,
     "gettext": None,
@@ -44,7 +60,6 @@ def extract(path: Path) -> set[tuple[str, str]]:
     text = path.read_text(encoding="utf-8")
     if path.suffix != ".py":
         text = templatize(text, origin=str(path))
-    import io
 
     found = set()
     for _line, func, message, _comments in extract_python(
@@ -117,3 +132,74 @@ def test_placeholders_survive_translation():
                 ).count(placeholder):
                     broken.append((language, msgid))
     assert not broken, f"Placeholders lost in {len(broken)} translations: {broken[:10]}"
+
+
+def keyword_spec(option: str) -> tuple[str, object]:
+    """An xgettext `--keyword=name:1c,2` option as a KEYWORDS entry."""
+    name, _colon, arguments = option.partition(":")
+    if not arguments:
+        return name, None
+    spec = tuple((int(a[:-1]), "c") if a.endswith("c") else int(a) for a in arguments.split(","))
+    return name, spec
+
+
+def test_extraction_uses_the_keywords_of_makemessages():
+    from django.core.management.commands import makemessages
+
+    source = inspect.getsource(makemessages.Command.process_locale_dir)
+    python_options = source[source.index('"--language=Python"') :]
+    options = re.findall(r'"--keyword=([^"]+)"', python_options)
+    assert len(options) >= 7
+    assert dict(keyword_spec(option) for option in options).items() <= KEYWORDS.items()
+
+
+# The marking functions of django.utils.translation: gettext and gettext_lazy may be
+# imported as `_`, all of them under their own name.
+MARKERS = {name for name in KEYWORDS if name != "_"}
+UNDERSCORE_ALLOWED = {"gettext", "gettext_lazy"}
+
+
+def marking_imports_under_other_names(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+            for alias in node.names:
+                allowed = {alias.name, "_"} if alias.name in UNDERSCORE_ALLOWED else {alias.name}
+                if alias.name in MARKERS and (alias.asname or alias.name) not in allowed:
+                    found.append(f"{path}:{node.lineno} {alias.name} as {alias.asname}")
+        elif isinstance(node, ast.ImportFrom) and node.module == "django.utils":
+            found += [
+                f"{path}:{node.lineno} translation as {alias.asname}"
+                for alias in node.names
+                if alias.name == "translation" and alias.asname
+            ]
+        elif isinstance(node, ast.Import):
+            found += [
+                f"{path}:{node.lineno} {alias.name} as {alias.asname}"
+                for alias in node.names
+                if alias.name == "django.utils.translation" and alias.asname
+            ]
+    return found
+
+
+def test_strings_are_marked_under_names_the_extraction_knows():
+    modules = [path for path in source_files() if path.suffix == ".py"]
+    assert PACKAGE / "imports" / "messages.py" in modules
+    wrong = [found for path in modules for found in marking_imports_under_other_names(path)]
+    assert wrong == [], "Import gettext as `_` or under its own name (see the docstring)"
+
+
+def test_the_alias_check_finds_an_unknown_alias(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text(
+        "from django.utils.translation import gettext as _gettext\n"
+        "from django.utils.translation import gettext_lazy as _\n"
+        "from django.utils.translation import pgettext as _p, ngettext\n"
+        "from django.utils import translation as t\n",
+        encoding="utf-8",
+    )
+    assert [line.split(" ", 1)[1] for line in marking_imports_under_other_names(module)] == [
+        "gettext as _gettext",
+        "pgettext as _p",
+        "translation as t",
+    ]

@@ -128,9 +128,8 @@ class VisitForm(forms.Form):
     contact_point = forms.ModelChoiceField(label=_("Place"), queryset=None, empty_label=None)
     kind = forms.ChoiceField(label=_("Kind of visit"), choices=VisitKind.choices)
     people = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=200, initial=1)
-    language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", "—")] + language_choices()
-    )
+    # Choices are set per form: named in the language of whoever fills it in.
+    language = forms.ChoiceField(label=_("Language"), required=False)
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=1, max_value=720, required=False
     )
@@ -138,5 +137,6 @@ class VisitForm(forms.Form):
 
     def __init__(self, *args, contact_points, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", "—"), *language_choices()]
         self.fields["contact_point"].queryset = contact_points
         self.fields["at"].initial = timezone.localtime().replace(second=0, microsecond=0)

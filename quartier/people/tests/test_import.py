@@ -203,6 +203,7 @@ def test_a_bad_row_writes_nothing_and_names_row_and_column_in_german(signed_in, 
         expected = located(3, problem, {})
     assert 'lang="de"' in html
     assert expected in html.replace("&quot;", '"')
+    assert "Zeile 3, Spalte „Geburtsdatum“: „31.02.1980“" in html.replace("&quot;", '"')
     assert "/write/" not in html
 
     # Even a forged write request is refused, and nothing is written.
