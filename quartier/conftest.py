@@ -140,3 +140,18 @@ def flush_only_filled_tables_on_postgresql():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(flush, "sql_flush", sql_flush)
         yield
+
+
+def pytest_collection_modifyitems(items):
+    """Tests marked ``empties_database`` run after every other test.
+
+    The staff walk commits a programme of its own and empties the whole database when
+    its module ends — what the migrations put in (sectors, ESCO) too. pytest-django
+    orders tests by how they use the database (its hook runs first); this moves the
+    walk to the end of that order, so that no test after it needs those rows, also
+    in each worker when the suite runs on several cores.
+    """
+    last = [item for item in items if item.get_closest_marker("empties_database")]
+    if last:
+        chosen = set(last)
+        items[:] = [item for item in items if item not in chosen] + last
