@@ -41,10 +41,7 @@ SERIOUS = ("serious", "critical")
 # Pages known to fail a check, by (route name, language, width), with the reason.
 # Marked xfail(strict=True): a page that gets fixed fails here until removed.
 WIDE_TABLE = "a table wider than a phone makes the whole page scroll sideways"
-KNOWN_FAILURES: dict[tuple[str, str, int], str] = {
-    # 368 px wide in German only; no element's box reaches past the screen (looked for
-    # with getBoundingClientRect), so the cause is not found yet.
-}
+KNOWN_FAILURES: dict[tuple[str, str, int], str] = {}
 
 
 def walk_cases():
