@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "quartier.competences",
     "quartier.learning",
     "quartier.economy",
+    "quartier.reporting",
     "quartier.site",
     # The demo builders and `quartier demo`; no product app imports it.
     "quartier.demo",

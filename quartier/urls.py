@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("staff/competences/", include("quartier.competences.urls")),
     path("staff/learning/", include("quartier.learning.urls")),
     path("staff/economy/", include("quartier.economy.urls")),
+    path("staff/reporting/", include("quartier.reporting.urls")),
     path("learn/", include("quartier.learning.public_urls")),
     path("economy/", include("quartier.economy.public_urls")),
     path("passport/", include("quartier.competences.public_urls")),
