@@ -1,9 +1,12 @@
 """Personas shared by every app's tests (STYLE.md 41): one user per role, plus outsiders."""
 
+from datetime import date
+
 import pytest
 from django.utils import translation
 
 from quartier.accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from quartier.people.models import Project
 
 PASSWORD = "correct horse battery staple"
 
@@ -88,6 +91,18 @@ def two_org_personas(home_org, other_org, business_org) -> dict[str, User]:
         "counsellor+viewer": counsellor_viewer,
         "advisor+employer": advisor_employer,
     }
+
+
+@pytest.fixture
+def project(db) -> Project:
+    """The funded project most tests count their participants in."""
+    return Project.objects.create(
+        slug="arbeit-im-quartier",
+        name="Arbeit im Quartier",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        retention_until=date(2031, 12, 31),
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -40,7 +40,6 @@ SERIOUS = ("serious", "critical")
 
 # Pages known to fail a check, by (route name, language, width), with the reason.
 # Marked xfail(strict=True): a page that gets fixed fails here until removed.
-WIDE_TABLE = "a table wider than a phone makes the whole page scroll sideways"
 KNOWN_FAILURES: dict[tuple[str, str, int], str] = {}
 
 

@@ -7,7 +7,6 @@ import time_machine
 
 from quartier.esco.models import Concept, Label, Relation
 from quartier.people.intake import take_in
-from quartier.people.models import Project
 
 
 @pytest.fixture(autouse=True)
@@ -22,17 +21,6 @@ def evidence_root(settings, tmp_path):
     """Evidence files go to a fresh directory, never to the project's var/."""
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
     return settings.EVIDENCE_ROOT
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from quartier.people import timeline
 from quartier.people.consent import record_consent
 from quartier.people.entry import change_entry_data
 from quartier.people.intake import take_in
-from quartier.people.models import Project, Purpose
+from quartier.people.models import Purpose
 from quartier.places.models import ContactPoint
 from quartier.places.sitepack import load_site_pack
 from quartier.tests.worlds import BERLIN, NOW, PACK, concept
@@ -76,17 +76,6 @@ def site(tmp_path, home_org, other_org):
     path = tmp_path / "pack.toml"
     path.write_text(PACK, encoding="utf-8")
     load_site_pack(path)
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture

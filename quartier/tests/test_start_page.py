@@ -27,7 +27,7 @@ from quartier.learning.offers.registrations import register
 from quartier.learning.offers.services import add_date, create_offer
 from quartier.people.consent import record_consent
 from quartier.people.intake import take_in
-from quartier.people.models import Project, Purpose
+from quartier.people.models import Purpose
 from quartier.places.models import ContactPoint, Neighbourhood, Postcode, Quarter
 
 pytestmark = pytest.mark.django_db
@@ -45,17 +45,6 @@ def frozen():
 def start_page() -> str:
     with translation.override("en"):
         return reverse("accounts:dashboard")
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from django.urls import get_resolver, reverse
 from quartier.accounts.models import AuditEntry
 from quartier.accounts.tokens import create_api_token
 from quartier.people.intake import take_in
-from quartier.people.models import Participant, Project
+from quartier.people.models import Participant
 from quartier.places.sitepack import load_site_pack
 from quartier.tests.test_access_walk import EXPECTED, app_urls, walk
 from quartier.tests.worlds import NOW, PACK, World, build_world
@@ -325,17 +325,6 @@ def frozen():
 @pytest.fixture(autouse=True)
 def evidence_root(settings, tmp_path):
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import time_machine
 
 from quartier.counselling.cases import open_case
 from quartier.people.intake import take_in
-from quartier.people.models import Project
 
 TODAY = date(2026, 6, 15)
 
@@ -15,17 +14,6 @@ def frozen_today():
     """Every counselling test runs on Monday 15 June 2026, midday in Leipzig."""
     with time_machine.travel("2026-06-15 12:00 +0200", tick=False):
         yield
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture

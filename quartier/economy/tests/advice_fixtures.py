@@ -17,7 +17,6 @@ from quartier.economy.businesses.register import save_business
 from quartier.economy.models import Sector
 from quartier.esco.models import Concept, Label
 from quartier.people.intake import take_in
-from quartier.people.models import Project
 
 TODAY = date(2026, 6, 15)
 
@@ -30,7 +29,6 @@ __all__ = [
     "frozen_today",
     "other_advisor",
     "participant",
-    "project",
     "sewing",
 ]
 
@@ -84,17 +82,6 @@ def deli(personas):
 @pytest.fixture
 def catalogue(db):
     load_catalogue()
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture

@@ -1,21 +1,7 @@
-from datetime import date
-
 import pytest
 from django_scopes import scopes_disabled
 
-from quartier.people.models import Project
 from quartier.places.models import Neighbourhood, Postcode, Quarter
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from django_scopes import scopes_disabled
 from quartier.learning.appointments.visits import record_visit
 from quartier.learning.models import Appointment, Visit
 from quartier.people.intake import take_in
-from quartier.people.models import Project
 from quartier.people.rights import anonymise_participants, export_person, request_erasure
 
 from .fixtures import *  # noqa: F403
@@ -20,14 +19,7 @@ WEDNESDAY_10 = datetime(2025, 10, 29, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def person(frozen, home_org, counsellor):
-    project = Project.objects.create(
-        slug="p",
-        name="P",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
+def person(frozen, home_org, counsellor, project):
     return take_in(
         home_org, project, counsellor, date(2025, 10, 1), given_name="Lan", family_name="Tran"
     )

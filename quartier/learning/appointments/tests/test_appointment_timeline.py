@@ -8,7 +8,6 @@ from quartier.accounts.models import Role
 from quartier.conftest import make_user
 from quartier.learning.appointments.visits import record_visit
 from quartier.people.intake import take_in
-from quartier.people.models import Project
 
 from .fixtures import *  # noqa: F403
 from .fixtures import book, counsellor_available
@@ -20,14 +19,7 @@ MONDAY_9 = datetime(2025, 11, 3, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def person(frozen, home_org, counsellor):
-    project = Project.objects.create(
-        slug="p",
-        name="P",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
+def person(frozen, home_org, counsellor, project):
     return take_in(
         home_org, project, counsellor, date(2025, 10, 1), given_name="Lan", family_name="Tran"
     )

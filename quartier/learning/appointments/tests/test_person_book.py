@@ -10,7 +10,6 @@ from quartier.accounts.models import Role
 from quartier.conftest import make_user
 from quartier.learning.models import Appointment
 from quartier.people.intake import take_in
-from quartier.people.models import Project
 
 from .fixtures import *  # noqa: F403
 from .fixtures import counsellor_available
@@ -25,14 +24,7 @@ def page(person) -> str:
 
 
 @pytest.fixture
-def person(frozen, home_org, counsellor):
-    project = Project.objects.create(
-        slug="p",
-        name="P",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
+def person(frozen, home_org, counsellor, project):
     return take_in(
         home_org,
         project,

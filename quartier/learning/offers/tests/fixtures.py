@@ -9,11 +9,10 @@ from django.utils import translation
 
 from quartier.learning.offers.services import add_date, create_offer
 from quartier.people.intake import take_in
-from quartier.people.models import Project
 from quartier.places.models import ContactPoint, Neighbourhood, Postcode, Quarter
 
 # The fixtures, for ``from .fixtures import *``; helpers are imported by name.
-__all__ = ["coordinator", "frozen_now", "lerneck", "project"]
+__all__ = ["coordinator", "frozen_now", "lerneck"]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=BERLIN)
@@ -29,17 +28,6 @@ def frozen_now():
 @pytest.fixture
 def coordinator(personas):
     return personas["coordinator"]
-
-
-@pytest.fixture
-def project(db) -> Project:
-    return Project.objects.create(
-        slug="arbeit-im-quartier",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
 
 
 @pytest.fixture
