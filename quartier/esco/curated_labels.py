@@ -316,5 +316,8 @@ OCCUPATION_LABELS = {
     OCCUPATION + "35efc04c-429a-407e-a00a-f07fd03c2743": _l("فني راديو; فنية راديو; فني إلكترونيات", "радиотехник; радиомеханик; радиомонтёр", "радіотехнік; радіомеханік; радіомонтер", "kỹ thuật viên vô tuyến; thợ sửa radio; thợ điện tử", "teknîsyenê radyoyê; tamîrkarê radyoyan"),  # radio technician
     OCCUPATION + "3f74aad8-2d60-4be2-b059-8dba5568d530": _l("عامل في حضانة; عاملة في حضانة; مربية روضة", "воспитатель детского сада; воспитательница детского сада; помощник воспитателя", "вихователь дитячого садка; вихователька дитячого садка; помічник вихователя", "giáo viên mầm non; cô nuôi dạy trẻ; bảo mẫu nhà trẻ", "perwerdekarê baxçeyê zarokan; mamosteya baxçeyê zarokan"),  # child day care worker
     OCCUPATION + "5589e8e0-48d9-4193-8c85-86ba9f17e0e9": _l("خياطة ملابس نسائية; خياط ملابس نسائية; خياطة فساتين", "портниха; портной; швея-портниха", "кравчиня; кравець; швачка", "thợ may váy; thợ may nữ; thợ may đồ nữ", "terziya jinan; cildirûya kirasan"),  # dressmaker
+    # builders, named in the suggestion test set (quartier/esco/tests/data/descriptions.toml)
+    OCCUPATION + "05f321f8-055b-407d-bf19-e0ddabda56b7": _l("بناء; بناءة; عامل طوب; معلم بناء", "каменщик; каменщица; кладчик кирпича", "муляр; мулярка; каменяр", "thợ xây; thợ hồ; thợ nề", "hostayê avahiyê; dîwarçêker; hostayê kerpîçan"),  # bricklayer
+    OCCUPATION + "fb7e2f4f-1545-42f1-972e-94082e49c6dc": _l("عامل بناء; عاملة بناء; عامل ورشة بناء", "строитель; рабочий-строитель; разнорабочий на стройке", "будівельник; будівельниця; робітник на будівництві", "công nhân xây dựng; phụ hồ; thợ phụ xây dựng", "karkerê avahîsaziyê; karkerê înşaatê; înşaatçî"),  # building construction worker
 }
 # fmt: on

@@ -7,8 +7,10 @@ results. Search queries go through `search.search`; descriptions through
 """
 
 import time
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from quartier.esco.search import search
 from quartier.esco.suggest import suggest
@@ -198,4 +200,62 @@ def evaluate(cases=CASES, top: int = 5) -> Outcome:
             outcome.hits[case.language] += 1
         else:
             outcome.misses.append(case)
+    return outcome
+
+
+# -- the suggestion test set: descriptions in seven languages ------------------------
+
+DESCRIPTIONS = Path(__file__).parent / "tests" / "data" / "descriptions.toml"
+
+
+@dataclass(frozen=True)
+class Description:
+    language: str
+    text: str
+    group: str
+    expected: frozenset  # occupation URIs, any of which is a right answer
+
+
+def load_descriptions(path: Path = DESCRIPTIONS) -> list[Description]:
+    """The cases of the test set (see the comment at the top of the file)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    groups = {
+        name: frozenset(OCC + uuid for uuid in uuids) for name, uuids in data["groups"].items()
+    }
+    return [
+        Description(case["lang"], case["text"], case["expect"], groups[case["expect"]])
+        for case in data["case"]
+    ]
+
+
+@dataclass
+class DescriptionOutcome:
+    """Top-1 and top-5 hits of the suggested occupations, per language, and the timings."""
+
+    top1: dict = field(default_factory=lambda: defaultdict(int))
+    top5: dict = field(default_factory=lambda: defaultdict(int))
+    totals: dict = field(default_factory=lambda: defaultdict(int))
+    seconds: list = field(default_factory=list)
+    misses: list = field(default_factory=list)  # (case, the five occupations suggested)
+
+    def rate(self, hits: dict, language: str | None = None) -> float:
+        if language:
+            return hits[language] / max(self.totals[language], 1)
+        return sum(hits.values()) / max(sum(self.totals.values()), 1)
+
+
+def evaluate_descriptions(cases: list[Description], suggest_occupations) -> DescriptionOutcome:
+    """Run `suggest_occupations(text, language) -> [uri, …]` (best first) over the cases."""
+    outcome = DescriptionOutcome()
+    for case in cases:
+        started = time.perf_counter()
+        found = list(suggest_occupations(case.text, case.language))[:5]
+        outcome.seconds.append(time.perf_counter() - started)
+        outcome.totals[case.language] += 1
+        if found[:1] and found[0] in case.expected:
+            outcome.top1[case.language] += 1
+        if case.expected & set(found):
+            outcome.top5[case.language] += 1
+        else:
+            outcome.misses.append((case, found))
     return outcome
