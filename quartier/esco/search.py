@@ -9,9 +9,13 @@ SQLite and PostgreSQL alike), then scored in Python:
     > one typo, by rapidfuzz (up to 65)
 
 with a bonus for preferred labels over synonyms and for the user's language. When
-the lexical search finds fewer hits than asked for — a query in Arabic, Russian,
-Ukrainian or Vietnamese, where no labels exist — the multilingual embedding
-(`suggest.rank`) fills the list, ranked below the lexical hits.
+the lexical search finds fewer hits than asked for, the label index of all seven
+languages (`quartier.esco.index`: inflected forms, labels in another language than
+the user's) fills the list, ranked below the lexical hits. Only when no label shares
+a word with the query does the multilingual embedding (`suggest.rank`) answer: it
+ranks every concept, so as a filler below real hits it added noise ("Koch" among the
+skills brought "IT-Probleme lösen", the model's cosines for a single word being
+nearly equal for unrelated concepts).
 """
 
 import re
@@ -21,7 +25,7 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from quartier.esco.models import FALLBACK_LANGUAGES, Concept, Label, normalise
-from quartier.esco.suggest import rank
+from quartier.esco.suggest import rank, rank_by_labels
 
 MAX_CANDIDATES = 4000
 
@@ -102,8 +106,9 @@ def search(
     """Concepts whose labels match `query`, best first (see the module docstring).
 
     Queries: one for the candidate labels (two when the typo search is needed), two
-    for the hits and their labels, and when the embedding fills in, one or three more
-    (see `suggest.taxonomy_matrix`).
+    for the hits and their labels; when the label index fills in, one more (three when it
+    is built, see `index.label_index`), and when the embedding answers, one or three
+    more (see `suggest.taxonomy_matrix`). `semantic=False` keeps to the SQL search.
     """
     folded = normalise(query)
     if not folded:
@@ -135,13 +140,17 @@ def search(
         if score > best.get(concept_id, (0.0, ""))[0]:
             best[concept_id] = (score, shown)
     ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
-    semantic_pairs: list[tuple[int, float]] = []
+    filled: list[tuple[int, float, bool]] = []  # (concept, score, by the model)
     if semantic and len(ranked) < limit:
         known = {pk for pk, _ in ranked}
-        for pk, cosine in rank(query, (kind,), limit + len(known))[0]:
-            if pk not in known and len(ranked) + len(semantic_pairs) < limit:
-                semantic_pairs.append((pk, cosine))
-    ids = [pk for pk, _ in ranked] + [pk for pk, _ in semantic_pairs]
+        # words of the labels of all seven languages first, inflected forms included
+        for pk, score in rank_by_labels(query, (kind,), limit + len(known))[0]:
+            if pk not in known and len(ranked) + len(filled) < limit:
+                filled.append((pk, 40 * score / (1 + score), False))
+        if not ranked and not filled:
+            # no label shares a word with the query: only then ask the model
+            filled = [(pk, cosine * 40, True) for pk, cosine in rank(query, (kind,), limit)[0]]
+    ids = [pk for pk, _ in ranked] + [pk for pk, _, _ in filled]
     concepts = Concept.objects.prefetch_related("labels").in_bulk(ids)
     hits = [
         _hit(concepts[pk], language, shown, round(score, 2))
@@ -149,8 +158,8 @@ def search(
         if pk in concepts
     ]
     hits += [
-        _hit(concepts[pk], language, "", round(cosine * 40, 2), semantic=True)
-        for pk, cosine in semantic_pairs
+        _hit(concepts[pk], language, "", round(score, 2), semantic=by_model)
+        for pk, score, by_model in filled
         if pk in concepts
     ]
     return hits

@@ -17,6 +17,7 @@ import logging
 import re
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -24,6 +25,7 @@ import numpy as np
 from django.db import transaction
 from django.db.models import Count, Max, Prefetch
 
+from quartier.esco.index import label_index
 from quartier.esco.models import Concept, Embedding, Label, normalise
 
 log = logging.getLogger(__name__)
@@ -325,14 +327,69 @@ def _suggestions(pairs, language: str) -> list[Suggestion]:
     ]
 
 
+METHODS = ("lexical", "model", "hybrid")
+_options = {"keep_vietnamese_marks": False}
+
+
+def configure(keep_vietnamese_marks: bool = False) -> None:
+    """Index Vietnamese with its tone marks (the bench compares both; folded is the default)."""
+    _options["keep_vietnamese_marks"] = keep_vietnamese_marks
+
+
+def rank_by_labels(text: str, kinds=(None,), limit: int = 10) -> list[list[tuple[int, float]]]:
+    """Like `rank`, from the label index of all seven languages (`quartier.esco.index`)."""
+    if not text.strip():
+        return [[] for _kind in kinds]
+    index = label_index(_options["keep_vietnamese_marks"])
+    return [[(hit.concept_id, hit.score) for hit in index.top(text, kind, limit)] for kind in kinds]
+
+
+def _fused(text: str, kinds, limit: int, embedder) -> list[list[tuple[int, float]]]:
+    # reciprocal rank fusion of the label index and the model, 50 deep each
+    depth, k = 50, 60
+    lexical = rank_by_labels(text, kinds, depth)
+    semantic = rank(text, kinds, depth, embedder)
+    fused = []
+    for by_labels, by_model in zip(lexical, semantic, strict=True):
+        scores: dict[int, float] = defaultdict(float)
+        for ranking in (by_labels, by_model):
+            for position, (pk, _score) in enumerate(ranking):
+                scores[pk] += 1 / (k + position)
+        fused.append(sorted(scores.items(), key=lambda item: -item[1])[:limit])
+    return fused
+
+
 def suggest(
-    text: str, language: str, limit: int = 5, embedder: Embedder | None = None
+    text: str,
+    language: str,
+    limit: int = 5,
+    embedder: Embedder | None = None,
+    method: str = "lexical",
 ) -> tuple[list[Suggestion], list[Suggestion]]:
     """Occupations and skills for a description of what a person did, in any language.
 
+    Ranked by the label index of all seven languages (`method` "lexical"), skills
+    topped up with the essential skills of the suggested occupations; "model" ranks
+    by the embedding alone, "hybrid" fuses both (both measured by
+    `bench/esco_suggest.py`: slower and no better). When the labels match nothing,
+    the model answers.
     Labels are returned in `language` (falling back to German, then English).
     """
-    occupations, skills = rank(text, (Concept.Kind.OCCUPATION, Concept.Kind.SKILL), limit, embedder)
+    kinds = (Concept.Kind.OCCUPATION, Concept.Kind.SKILL)
+    if method == "model":
+        occupations, skills = rank(text, kinds, limit, embedder)
+    elif method == "hybrid":
+        occupations, skills = _fused(text, kinds, limit, embedder)
+    else:
+        occupations, skills = rank_by_labels(text, kinds, limit)
+        if occupations and len(skills) < limit:
+            # fewer skills named than asked for: those the suggested occupations need
+            index = label_index(_options["keep_vietnamese_marks"])
+            known = {pk for pk, _score in skills}
+            related = index.essential_skills([pk for pk, _score in occupations])
+            skills += [(pk, 0.0) for pk in related if pk not in known][: limit - len(skills)]
+        if not occupations and not skills:
+            occupations, skills = rank(text, kinds, limit, embedder)
     found = _suggestions(occupations + skills, language)
     return (
         [s for s in found if s.kind == Concept.Kind.OCCUPATION],

@@ -112,3 +112,22 @@ def test_essential_skills_of_an_occupation(esco_data, django_assert_num_queries)
     assert "Kochtechniken anwenden" in labels
     assert "HACCP anwenden" in labels
     assert all(skill.curated for skill in skills)
+
+
+def test_skills_for_koch_are_about_cooking(esco_data):
+    # The embedding used to fill the list below the five word matches, and for one
+    # word its scores are nearly equal for unrelated concepts: "IT-Probleme lösen",
+    # "Probleme lösen" and "Deutsch" came up. The label index fills it now.
+    labels = [hit.label for hit in search("Koch", "de", kind="skill", limit=15)]
+    assert labels[0] == "Kochtechniken anwenden"
+    assert not {"IT-Probleme lösen", "Probleme lösen", "Deutsch"} & set(labels)
+    assert all("koch" in label.lower() or "zubereiten" in label for label in labels), labels
+
+
+def test_an_inflected_word_or_another_languages_label_fills_the_list(esco_data):
+    # "поваром" (instrumental case) is no label; the Arabic label is found with the
+    # user's language set to German
+    assert set(uris(search("поваром", "ru", kind="occupation", limit=5))) & COOK
+    hits = search("طباخا", "de", kind="occupation", limit=5)
+    assert set(uris(hits)) & COOK
+    assert not any(hit.semantic for hit in hits)
