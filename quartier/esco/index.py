@@ -255,19 +255,24 @@ class LabelIndex:
                     scores[occupation] = scores.get(occupation, 0.0) + bonus
         return scores
 
-    def top(self, text: str, kind: str | None, limit: int) -> list[Scored]:
-        """The best `limit` concepts of a kind (None: both), best first."""
+    def top(self, text: str, kinds=(None,), limit: int = 10) -> list[list[Scored]]:
+        """For each kind (None: both), the best `limit` concepts, best first."""
         scores = self.rank(text)
-        chosen = [
-            (score, concept)
-            for concept, score in scores.items()
-            if score > 0 and (kind is None or self.kinds[concept] == kind)
-        ]
-        chosen.sort(key=lambda item: (-item[0], self.concept_ids[item[1]]))
-        return [
-            Scored(self.concept_ids[concept], self.kinds[concept], score)
-            for score, concept in chosen[:limit]
-        ]
+        rankings = []
+        for kind in kinds:
+            chosen = [
+                (score, concept)
+                for concept, score in scores.items()
+                if score > 0 and (kind is None or self.kinds[concept] == kind)
+            ]
+            chosen.sort(key=lambda item: (-item[0], self.concept_ids[item[1]]))
+            rankings.append(
+                [
+                    Scored(self.concept_ids[concept], self.kinds[concept], score)
+                    for score, concept in chosen[:limit]
+                ]
+            )
+        return rankings
 
     def essential_skills(self, occupation_ids: list[int]) -> list[int]:
         """The essential skills of these occupations, in their order, each once."""

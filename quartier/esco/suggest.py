@@ -25,7 +25,7 @@ import numpy as np
 from django.db import transaction
 from django.db.models import Count, Max, Prefetch
 
-from quartier.esco.index import label_index
+from quartier.esco.index import LabelIndex, label_index
 from quartier.esco.models import Concept, Embedding, Label, normalise
 
 log = logging.getLogger(__name__)
@@ -336,12 +336,20 @@ def configure(keep_vietnamese_marks: bool = False) -> None:
     _options["keep_vietnamese_marks"] = keep_vietnamese_marks
 
 
-def rank_by_labels(text: str, kinds=(None,), limit: int = 10) -> list[list[tuple[int, float]]]:
-    """Like `rank`, from the label index of all seven languages (`quartier.esco.index`)."""
+def rank_by_labels(
+    text: str, kinds=(None,), limit: int = 10, index: LabelIndex | None = None
+) -> list[list[tuple[int, float]]]:
+    """Like `rank`, from the label index of all seven languages (`quartier.esco.index`).
+
+    One query (is the index current?) unless `index` is given.
+    """
     if not text.strip():
         return [[] for _kind in kinds]
-    index = label_index(_options["keep_vietnamese_marks"])
-    return [[(hit.concept_id, hit.score) for hit in index.top(text, kind, limit)] for kind in kinds]
+    index = index or label_index(_options["keep_vietnamese_marks"])
+    return [
+        [(hit.concept_id, hit.score) for hit in ranking]
+        for ranking in index.top(text, kinds, limit)
+    ]
 
 
 def _fused(text: str, kinds, limit: int, embedder) -> list[list[tuple[int, float]]]:
@@ -381,10 +389,10 @@ def suggest(
     elif method == "hybrid":
         occupations, skills = _fused(text, kinds, limit, embedder)
     else:
-        occupations, skills = rank_by_labels(text, kinds, limit)
+        index = label_index(_options["keep_vietnamese_marks"])
+        occupations, skills = rank_by_labels(text, kinds, limit, index)
         if occupations and len(skills) < limit:
             # fewer skills named than asked for: those the suggested occupations need
-            index = label_index(_options["keep_vietnamese_marks"])
             known = {pk for pk, _score in skills}
             related = index.essential_skills([pk for pk, _score in occupations])
             skills += [(pk, 0.0) for pk in related if pk not in known][: limit - len(skills)]

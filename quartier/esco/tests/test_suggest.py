@@ -63,3 +63,14 @@ def test_the_fallback_finds_the_labels_written_for_the_curated_concepts(esco_dat
 
 def test_an_empty_description_suggests_nothing(esco_data):
     assert suggest("   ", "de") == ([], [])
+
+
+def test_a_suggestion_from_the_label_index_costs_three_queries(
+    esco_data, django_assert_num_queries
+):
+    suggest("Ich habe als Köchin gearbeitet", "de")  # builds the index
+    # is the index current, the concepts, their labels; the model is not asked
+    with django_assert_num_queries(3):
+        occupations, skills = suggest("Работала поваром в столовой", "ru")
+    assert "повар" in [s.label for s in occupations if s.uri in COOK]
+    assert len(skills) == 5
