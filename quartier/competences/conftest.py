@@ -113,6 +113,10 @@ def audited(code: str, **filters) -> int:
 @pytest.fixture
 def fake_esco_search(monkeypatch):
     """The taxonomy's search, reduced to a label prefix match (the real one is tested in esco)."""
+    # Every module that imports ``search`` by name does so now, before the patch: one
+    # first imported under it (the API, by the URL conf) would keep the fake for the
+    # rest of the process, and the real search's own tests would meet it.
+    import quartier.urls  # noqa: F401
     from quartier.esco.models import normalise
 
     def search(query, language, kind=None, limit=20):
