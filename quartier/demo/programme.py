@@ -27,6 +27,7 @@ from quartier.esco.shipped import load_shipped
 from quartier.people.models import Participant, Project
 
 DEMO_PARTICIPANTS = 200
+DEMO_ORGANISATIONS = ("dialog", "ic-e", "daa-leipzig", "stadt-leipzig-aws")
 
 
 @transaction.atomic
@@ -42,6 +43,9 @@ def create_demo_programme() -> str:
             "retention_until": today + timedelta(days=365 * 6),
         },
     )
+    # The organisations taking part: the counselling centre, the business advice, the
+    # learning place and the city's office, whose reporting viewer reads the figures.
+    project.organisations.add(*Organisation.objects.filter(slug__in=DEMO_ORGANISATIONS))
     # Thousands of actions are logged: their entries are written in batches.
     with scopes_disabled(), audit.batched():
         load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
