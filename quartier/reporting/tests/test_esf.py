@@ -8,9 +8,11 @@ from quartier.accounts.models import Role
 from quartier.conftest import make_user
 from quartier.economy.advice.consultations import record_consultation
 from quartier.economy.businesses.register import save_business
+from quartier.reporting.disclosure import suppress
 from quartier.reporting.esf import esf_tables, incomplete_records
 from quartier.reporting.periods import parse
 from quartier.reporting.tests.programme import TODAY, Exit, Person, build, random_plan
+from quartier.reporting.tests.test_disclosure import recoverable
 
 pytestmark = pytest.mark.django_db
 
@@ -290,3 +292,10 @@ def test_incomplete_records_are_listed_with_their_deadline(project, home_org, st
         (date(2026, 5, 1), date(2026, 5, 29), ["isced"], True),
         (date(2026, 6, 1), date(2026, 6, 29), ["employment_status"], False),
     ]
+
+
+def test_no_hidden_cell_of_the_indicators_can_be_worked_out(programme, project, home_org):
+    for table in esf_tables(project, PERIOD, [home_org.pk]):
+        disclosed = suppress(table)
+        assert recoverable(table, disclosed.hidden) == set()
+        assert all(table.cell(*cell) > 0 for cell in disclosed.hidden)
