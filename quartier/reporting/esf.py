@@ -59,6 +59,7 @@ from quartier.people.models import (
     LONG_TERM_UNEMPLOYED,
     Answer,
     EmploymentStatus,
+    EntryData,
     Isced,
     Participant,
     Project,
@@ -346,6 +347,11 @@ class IncompleteRecord:
     deadline: date
     missing: list[str]
     overdue: bool
+
+    @property
+    def missing_labels(self) -> list[str]:
+        """The missing fields' names, in the user's language."""
+        return [str(EntryData._meta.get_field(name).verbose_name) for name in self.missing]
 
 
 def incomplete_records(project, organisations: list[int], today: date) -> list[IncompleteRecord]:

@@ -51,6 +51,22 @@ def projects_for(user) -> list[Project]:
     )
 
 
+def projects_led_by(user) -> list[Project]:
+    """The projects an organisation takes part in where the user is project lead (one
+    query): those whose targets the user sets."""
+    leads, _views = _reading_organisations(user)
+    if not leads:
+        return []
+    return list(Project.objects.filter(organisations__in=leads).distinct().order_by("-starts_on"))
+
+
+def projects_taking_part(organisations: list[int]) -> list[Project]:
+    """The projects any of ``organisations`` takes part in (one query), newest first."""
+    return list(
+        Project.objects.filter(organisations__in=organisations).distinct().order_by("-starts_on")
+    )
+
+
 def organisations_for(user, project: Project) -> list[int]:
     """Ids of the organisations whose records the user's figures of ``project`` count.
 
