@@ -32,8 +32,8 @@ from quartier.reporting.tables import Table
 
 HIDDEN_MARK = "•"
 HIDDEN_EXPLANATION = _(
-    "“•”: hidden to protect the people counted: a count of one or two, or a figure "
-    "from which such a count could be worked out."
+    "“•”: hidden to protect the people counted: a very small count, or a figure from "
+    "which one could be worked out."
 )
 
 Cell = tuple[str, str]  # (row code, column key)
