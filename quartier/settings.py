@@ -289,6 +289,11 @@ EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 10) * 1024 * 1024
 APPOINTMENT_SLOT_MINUTES = env_int("APPOINTMENT_SLOT_MINUTES", 30)
 APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 90)
 
+# Reporting's disclosure control: counts from 1 up to this number minus one are hidden on
+# every dashboard, export and API answer (3: counts of 1 and 2), and as many further cells
+# as needed so that none of them can be worked out from the totals.
+REPORTING_MIN_COUNT = env_int("REPORTING_MIN_COUNT", 3)
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

@@ -246,6 +246,8 @@ class Programme:
                 "retention_until": self.today + timedelta(days=365 * 6),
             },
         )
+        # Every organisation of the site takes part, so its reporting viewers count all.
+        project.organisations.add(*self.organisations)
         return project
 
     def _staff(self, organisation: Organisation, participants: int) -> list[User]:

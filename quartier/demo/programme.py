@@ -7,6 +7,7 @@ parts too.
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -27,6 +28,7 @@ from quartier.esco.shipped import load_shipped
 from quartier.people.models import Participant, Project
 
 DEMO_PARTICIPANTS = 200
+DEMO_ORGANISATIONS = ("dialog", "ic-e", "daa-leipzig", "stadt-leipzig-aws")
 
 
 @transaction.atomic
@@ -42,6 +44,9 @@ def create_demo_programme() -> str:
             "retention_until": today + timedelta(days=365 * 6),
         },
     )
+    # The organisations taking part: the counselling centre, the business advice, the
+    # learning place and the city's office, whose reporting viewer reads the figures.
+    project.organisations.add(*Organisation.objects.filter(slug__in=DEMO_ORGANISATIONS))
     # Thousands of actions are logged: their entries are written in batches.
     with scopes_disabled(), audit.batched():
         load_shipped()  # ESCO occupations, skills and vectors (idempotent); before the profiles
@@ -65,8 +70,42 @@ def create_demo_programme() -> str:
         create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
         create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
         link_demo_people(people)  # some appointments and visits were theirs
+    create_demo_targets(project)
     # Thousands of rows were written in this transaction: the planner must know.
     analyse(*project_apps())
     if not made_people:
         return "Demo programme already there."
     return f"Demo programme: {len(people)} participants, {cases} cases."
+
+
+# The targets of the demo project's grant application for the whole funding phase (three
+# years), and a third of them for each calendar year.
+DEMO_TARGETS = {
+    "EECO01": 300,
+    "EECO02": 180,
+    "EECO03": 90,
+    "EECO04": 60,
+    "EECO13": 150,
+    "EECO19": 60,
+    "EECR02": 40,
+    "EECR03": 30,
+    "EECR04": 75,
+    "EECR05": 90,
+}
+
+
+def create_demo_targets(project) -> None:
+    """The demo project's targets, added where missing.
+
+    The model is looked up by name: nothing may import the reporting app, the demo
+    included (the import contracts), and the demo only writes rows here.
+    """
+    target = apps.get_model("reporting", "Target")
+    years = range(project.starts_on.year, project.ends_on.year + 1)
+    wanted = {("phase", code): value for code, value in DEMO_TARGETS.items()}
+    for year in years:
+        wanted |= {(str(year), code): -(-value // 3) for code, value in DEMO_TARGETS.items()}
+    for (period_key, code), value in wanted.items():
+        target.objects.get_or_create(
+            project=project, period_key=period_key, code=code, defaults={"value": value}
+        )

@@ -65,6 +65,14 @@ class Project(models.Model):
         _("keep monitoring data until"),
         help_text=_("After this date, monitoring data is anonymised; aggregates are kept."),
     )
+    # Who reads the project's figures follows from it (``reporting.scope``): a reporting
+    # viewer of one of these organisations sees the aggregates of all of them.
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("organisations taking part"),
+    )
 
     class Meta:
         verbose_name = _("project")

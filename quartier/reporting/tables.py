@@ -49,6 +49,13 @@ class Table:
     # Rows that are the sum of other rows: {"EECO01": ["EECO02", "EECO04", "EECO05"]}.
     sums: dict[str, list[str]] = field(default_factory=dict)
     description: str | Promise = ""
+    # Further sums where a row is the sum of two different sets of rows (EECO01 is also
+    # EECO09 + EECO10 + EECO11, every complete record having an ISCED level).
+    also_sums: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def relations(self) -> list[tuple[str, list[str]]]:
+        """Every "row = sum of rows" the table holds: ``sums`` and ``also_sums``."""
+        return list(self.sums.items()) + list(self.also_sums)
 
     def row(self, code: str) -> Row:
         for row in self.rows:

@@ -151,6 +151,7 @@ def build_programme() -> Programme:
             ends_on=date(2027, 12, 31),
             retention_until=date(2031, 12, 31),
         )
+        project.organisations.add(home)  # so that its figures and targets have a project
         employer = make_user("employer@example.org", Role.EMPLOYER, business_org)
         world = build_world(home, "ost", "0341 999 101", project, business_org, employer)
         users = {role: world["staff"][role] for role in world["staff"]}

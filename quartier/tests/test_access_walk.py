@@ -245,6 +245,10 @@ EXPECTED: dict[str, str | set[str]] = {
     },
     "economy-public:vacancy-list": EVERYONE,
     "economy-public:vacancy-detail": EVERYONE,
+    # Reporting: targets for project leads; the incomplete records (individual-level)
+    # for the holding organisation's counsellors and project lead.
+    "reporting:targets": {"lead", "outsider"},
+    "reporting:incomplete": {"counsellor", "lead", "outsider"},
     "people:list": {"counsellor", "coordinator", "lead", "outsider"},
     "people:list-export": {"counsellor", "coordinator", "lead", "outsider"},
     "people:intake": {"counsellor", "coordinator", "lead", "outsider"},

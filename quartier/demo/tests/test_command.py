@@ -1,9 +1,12 @@
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 
 from quartier.accounts.models import Membership, Organisation, Role, User
 from quartier.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from quartier.demo.programme import DEMO_TARGETS
+from quartier.people.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -44,12 +47,22 @@ def test_the_demo_makes_one_login_per_role_keeps_one_copy_and_the_logins_work(cl
     )
     assert response.status_code == 302
     assert client.get("/de/staff/audit/").status_code == 200
+    # The reporting viewer's and the lead's organisations take part in the demo project,
+    # which has the targets of its grant application.
+    project = Project.objects.get(slug="arbeit-im-quartier")
+    assert {"dialog", "stadt-leipzig-aws"} <= set(
+        project.organisations.values_list("slug", flat=True)
+    )
+    targets = apps.get_model("reporting", "Target").objects.filter(project=project)
+    assert targets.get(period_key="phase", code="EECO01").value == 300
 
     call_command("demo", "--no-serve", verbosity=0)
     assert {login.role for login in DEMO_LOGINS} == set(Role.values)
     assert User.objects.count() == len(DEMO_LOGINS)
     assert Membership.objects.count() == len(DEMO_LOGINS)
     assert Organisation.objects.filter(slug="dialog").count() == 1
+    years = project.ends_on.year - project.starts_on.year + 1
+    assert targets.count() == len(DEMO_TARGETS) * (1 + years)  # the phase and each year
     for login in DEMO_LOGINS:
         assert User.objects.get(email=login.email).check_password(DEMO_PASSWORD)
 
