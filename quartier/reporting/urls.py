@@ -1,3 +1,10 @@
+from django.urls import path
+
+from quartier.reporting import measure_views
+
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("measures/", measure_views.measure_list, name="measure-list"),
+    path("measures/<slug:slug>/", measure_views.measure_definition, name="measure-definition"),
+]
