@@ -48,7 +48,7 @@ def test_a_definition_names_numerator_denominator_sources_and_limits(client, per
     ) in page
     assert "Referrals of counselling cases" in page  # the records read
     assert "Quartier records no job applications as such" in page  # the limit
-    assert "<code>qualified-share</code>" in page
+    assert '<code lang="zxx" translate="no">qualified-share</code>' in page
 
 
 @pytest.mark.parametrize("language", ["de", "en", "ru", "vi", "ar", "kmr", "uk"])
@@ -71,6 +71,14 @@ def test_the_arabic_definition_reads_right_to_left(client, lead):
     client.force_login(lead)
     response = client.get(url("measure-definition", "ar", slug="learning-offers"))
     assert 'dir="rtl"' in response.content.decode()
+
+
+def test_the_pages_read_only_who_is_signed_in(client, lead, django_assert_num_queries):
+    client.force_login(lead)
+    for page in (url("measure-list"), url("measure-definition", slug="learning-offers")):
+        # The session, the user, the user's memberships (access and menu).
+        with django_assert_num_queries(3):
+            assert client.get(page).status_code == 200
 
 
 def test_an_unknown_measure_is_not_found(client, lead):

@@ -31,9 +31,9 @@ from quartier.learning.appointments.visits import record_visit
 from quartier.learning.offers.attendance import set_attendance
 from quartier.learning.offers.registrations import register
 from quartier.learning.offers.services import add_date, cancel_date, create_offer
-from quartier.people.intake import take_in
-from quartier.people.models import Project
-from quartier.places.models import ContactPoint
+from quartier.people.intake import change_participant, take_in
+from quartier.people.models import Participant, Project
+from quartier.places.models import ContactPoint, Neighbourhood, Postcode, Quarter
 from quartier.reporting import measures
 from quartier.reporting.periods import parse
 from quartier.reporting.tables import Table
@@ -542,6 +542,29 @@ def test_another_organisation_counts_only_its_own_records(programme, other_org):
     assert cells(tables["new-jobs"])["job"] == {"participants": 1, "others": 2, "total": 3}
     assert cells(tables["learning-offers"])["dates"]["event"] == 1
     assert cells(tables["business-cooperation"])["with-organisations"]["total"] == 1
+
+
+def test_a_quarter_counts_only_what_lies_in_it(programme, counsellor):
+    quarter = Quarter.objects.create(slug="ost", name="Ost")
+    street = Neighbourhood.objects.create(slug="platz", name="Am Platz", quarter=quarter)
+    Postcode.objects.create(code="04315", neighbourhood=street)
+    with scopes_disabled():
+        anna = Participant.objects.get(given_name="Anna")
+        change_participant(anna, counsellor, postcode="04315")  # now lives in the quarter
+    with time_machine.travel(NOW, tick=False):
+        tables = {
+            table.key: table
+            for table in measures.measure_tables(
+                programme.project, programme.period, programme.organisations, quarter
+            )
+        }
+    assert cells(tables["counselling-towards-work"])["contacts"] == gender(w=2)
+    # Both contact points lie in the quarter's postcode; no house does.
+    assert cells(tables["learning-place-visits"])["people"]["total"] == 5
+    assert cells(tables["new-settlements"])["settlements"]["total"] == 0
+    # Offers online have no quarter; no business has a neighbourhood.
+    assert cells(tables["learning-offers"])["offers"]["total"] == 0
+    assert cells(tables["new-jobs"])["filled"]["total"] == 0
 
 
 def test_an_empty_period_counts_zero_everywhere(programme):
