@@ -21,7 +21,7 @@ programme-wide, and each definition says so.
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
@@ -69,7 +69,7 @@ from quartier.reporting.periods import Period
 from quartier.reporting.tables import GENDER_COLUMNS, Row, Table, by_gender
 
 # How many queries ``measure_tables`` makes, whatever the period or data size.
-QUERIES = 22
+QUERIES = 19
 
 GROUPS: list[tuple[str, str | Promise]] = [
     ("economy", _("Strengthening the local economy")),
@@ -462,19 +462,82 @@ def measure_tables(
         quarter = quarter.pk
     scope = _Scope(project, period, list(organisations), quarter)
     with scopes_disabled():
+        people = _per_person(scope)
         return [
             _settlements(scope),
-            _qualified_applicants(scope),
+            _qualified_applicants(people),
             _cooperation(scope),
             _new_jobs(scope),
             _suitable_occupations(scope),
             _training_alliances(scope),
-            *_counselling(scope),
-            _competences(scope),
+            *_counselling(scope, people),
+            _competences(scope, people),
             *_encounters(scope),
             _learning_offers(scope),
             _visits(scope),
         ]
+
+
+def _per_person(scope: _Scope) -> dict[str, dict]:
+    """Every "participants who …" row of every measure, by gender, in one pass.
+
+    Each condition is a subquery that does not depend on the row (``pk IN (SELECT …)``),
+    which PostgreSQL hashes once per query, rather than a correlated ``EXISTS`` that it
+    would run again for each of the project's participants.
+    """
+    contacts = Contact.objects.filter(
+        scope.days("date"), case__organisation__in=scope.organisations
+    ).values("case__participant")
+    referred = Referral.objects.filter(
+        scope.days("date"),
+        case__organisation__in=scope.organisations,
+        target=ReferralTarget.VACANCY,
+    ).values("case__participant")
+    placed = Vacancy.objects.filter(
+        scope.days("filled_on"), status=VacancyStatus.FILLED, filled_by__isnull=False
+    ).values("filled_by")
+    recognised = Qualification.objects.filter(
+        Q(recognition_status__in=[RecognitionStatus.PARTIAL, RecognitionStatus.FULL])
+        | Q(
+            validation_status__in=[
+                ValidationStatus.PARTIALLY_VALIDATED,
+                ValidationStatus.FULLY_VALIDATED,
+            ]
+        )
+    ).values("profile__participant")
+    recorded = {
+        "skills": ProfileSkill,
+        "informal": InformalCompetence,
+        "qualifications": Qualification,
+    }
+    passports = Passport.objects.filter(
+        _issued(scope), organisation__in=scope.organisations
+    ).values("participant")
+    applied = Q(pk__in=referred) | Q(pk__in=placed)
+    return _grouped(
+        Participant.objects.filter(scope.people()),
+        "gender",
+        applicants=Count("pk", filter=applied),
+        **{"qualified-applicants": Count("pk", filter=applied & Q(pk__in=recognised))},
+        counselled=Count("pk", filter=Q(pk__in=contacts)),
+        **{
+            code: Count(
+                "pk",
+                filter=Q(
+                    pk__in=model.objects.filter(scope.moments("created_at")).values(
+                        "profile__participant"
+                    )
+                ),
+            )
+            for code, model in recorded.items()
+        },
+        **{"passport-holders": Count("pk", filter=Q(pk__in=passports))},
+    )
+
+
+def _issued(scope: _Scope) -> Q:
+    """Passports issued in the period; one that could not be made does not count."""
+    return scope.moments("issued_at") & ~Q(status=Passport.Status.FAILED)
 
 
 def _grouped(queryset: QuerySet, group: str, **aggregates) -> dict[str, dict]:
@@ -558,37 +621,9 @@ def _settlements(scope: _Scope) -> Table:
     return _table(measure, columns, rows)
 
 
-def _qualified_applicants(scope: _Scope) -> Table:
+def _qualified_applicants(people: dict[str, dict]) -> Table:
     measure = BY_CODE["qualified-applicants"]
-    recognised = Qualification.objects.filter(profile__participant=OuterRef("pk")).filter(
-        Q(recognition_status__in=[RecognitionStatus.PARTIAL, RecognitionStatus.FULL])
-        | Q(
-            validation_status__in=[
-                ValidationStatus.PARTIALLY_VALIDATED,
-                ValidationStatus.FULLY_VALIDATED,
-            ]
-        )
-    )
-    referred = Referral.objects.filter(
-        scope.days("date"),
-        case__participant=OuterRef("pk"),
-        case__organisation__in=scope.organisations,
-        target=ReferralTarget.VACANCY,
-    )
-    placed = Vacancy.objects.filter(
-        scope.days("filled_on"), filled_by=OuterRef("pk"), status=VacancyStatus.FILLED
-    )
-    people = Participant.objects.filter(scope.people()).annotate(
-        qualified=Exists(recognised), referred=Exists(referred), placed=Exists(placed)
-    )
-    applied = Q(referred=True) | Q(placed=True)
-    counts = _grouped(
-        people,
-        "gender",
-        applicants=Count("pk", filter=applied),
-        **{"qualified-applicants": Count("pk", filter=applied & Q(qualified=True))},
-    )
-    return _table(measure, GENDER_COLUMNS, _gender_rows(measure, counts))
+    return _table(measure, GENDER_COLUMNS, _gender_rows(measure, people))
 
 
 def _cooperation(scope: _Scope) -> Table:
@@ -730,48 +765,37 @@ def _training_alliances(scope: _Scope) -> Table:
 # -- Social integration of migrants ---------------------------------------------------
 
 
-def _counselling(scope: _Scope) -> list[Table]:
+def _counselling(scope: _Scope, people: dict[str, dict]) -> list[Table]:
     measure = BY_CODE["counselling-towards-work"]
     contacts = Contact.objects.filter(
         scope.days("date"),
         scope.people("case__participant"),
         case__organisation__in=scope.organisations,
     )
-    counts = _grouped(
-        contacts,
-        "case__participant__gender",
-        counselled=Count("case__participant", distinct=True),
-        contacts=Count("pk"),
-        **{"contacts-interpreter": Count("pk", filter=Q(interpreter=True))},
-    )
+    # One pass over the contacts for both tables: by gender and language at once.
+    counts: dict[str, dict] = {"contacts": {}, "contacts-interpreter": {}}
+    languages: dict[str, dict[str, int]] = {}
+    for row in (
+        contacts.order_by()
+        .values("case__participant__gender", "language")
+        .annotate(n=Count("pk"), interpreted=Count("pk", filter=Q(interpreter=True)))
+    ):
+        gender, code = row["case__participant__gender"], row["language"]
+        for key, number in (("contacts", row["n"]), ("contacts-interpreter", row["interpreted"])):
+            counts[key][gender] = counts[key].get(gender, 0) + number
+        cells = languages.setdefault(code, {"without": 0, "interpreter": 0})
+        cells["without"] += row["n"] - row["interpreted"]
+        cells["interpreter"] += row["interpreted"]
     cases = Case.objects.filter(
         scope.days("opened_on"),
         scope.people("participant"),
         organisation__in=scope.organisations,
     )
     counts.update(_grouped(cases, "participant__gender", **{"cases-opened": Count("pk")}))
-    people = _table(measure, GENDER_COLUMNS, _gender_rows(measure, counts))
+    counts["counselled"] = people["counselled"]
+    by_gender = _table(measure, GENDER_COLUMNS, _gender_rows(measure, counts))
 
-    # the languages used, with and without an interpreter.
-    languages = _grouped(
-        contacts,
-        "language",
-        without=Count("pk", filter=Q(interpreter=False)),
-        interpreter=Count("pk", filter=Q(interpreter=True)),
-    )
-    rows = [
-        Row(
-            code,
-            language_name(code),
-            _with_total(
-                {
-                    "without": languages["without"][code],
-                    "interpreter": languages["interpreter"][code],
-                }
-            ),
-        )
-        for code in languages["without"]
-    ]
+    rows = [Row(code, language_name(code), _with_total(cells)) for code, cells in languages.items()]
     rows.sort(key=lambda row: (-row.cells["total"], row.code))
     by_language = Table(
         measure.tables[0],
@@ -784,44 +808,15 @@ def _counselling(scope: _Scope) -> list[Table]:
         rows,
         description=_("The language each counselling contact was held in."),
     )
-    return [people, by_language]
+    return [by_gender, by_language]
 
 
-def _competences(scope: _Scope) -> Table:
+def _competences(scope: _Scope, people: dict[str, dict]) -> Table:
     measure = BY_CODE["competences-identified"]
-    person = OuterRef("pk")
-    issued = Q(issued_at__gte=scope.start, issued_at__lt=scope.end) & ~Q(
-        status=Passport.Status.FAILED
-    )
-    people = Participant.objects.filter(scope.people()).annotate(
-        with_skills=Exists(
-            ProfileSkill.objects.filter(scope.moments("created_at"), profile__participant=person)
-        ),
-        with_informal=Exists(
-            InformalCompetence.objects.filter(
-                scope.moments("created_at"), profile__participant=person
-            )
-        ),
-        with_qualifications=Exists(
-            Qualification.objects.filter(scope.moments("created_at"), profile__participant=person)
-        ),
-        with_passport=Exists(
-            Passport.objects.filter(
-                issued, participant=person, organisation__in=scope.organisations
-            )
-        ),
-    )
-    counts = _grouped(
-        people,
-        "gender",
-        skills=Count("pk", filter=Q(with_skills=True)),
-        informal=Count("pk", filter=Q(with_informal=True)),
-        qualifications=Count("pk", filter=Q(with_qualifications=True)),
-        **{"passport-holders": Count("pk", filter=Q(with_passport=True))},
-    )
     passports = Passport.objects.filter(
-        issued, scope.people("participant"), organisation__in=scope.organisations
+        _issued(scope), scope.people("participant"), organisation__in=scope.organisations
     )
+    counts = dict(people)
     counts.update(_grouped(passports, "participant__gender", passports=Count("pk")))
     return _table(measure, GENDER_COLUMNS, _gender_rows(measure, counts))
 
@@ -888,30 +883,42 @@ def _encounters(scope: _Scope) -> list[Table]:
 def _learning_offers(scope: _Scope) -> Table:
     measure = BY_CODE["learning-offers"]
     dates = _held_dates(scope)
-    offers = Offer.objects.filter(pk__in=dates.values("offer"))
-    counts = _grouped(
-        offers,
-        "kind",
-        offers=Count("pk"),
-        places=Sum("capacity"),
-        unlimited=Count("pk", filter=Q(capacity__isnull=True)),
-    )
-    held = dates.filter(starts_at__lt=timezone.now())
-    # each date held so far times the offer's confirmed registrations.
-    counts.update(
-        _grouped(
-            dates,
-            "offer__kind",
-            dates=Count("pk", distinct=True),
-            expected=Count(
-                "offer__registrations",
-                filter=Q(
-                    offer__registrations__status=RegistrationStatus.CONFIRMED,
-                    starts_at__lt=timezone.now(),
-                ),
-            ),
+    now = timezone.now()
+    held = dates.filter(starts_at__lt=now)
+
+    def per_offer(queryset: QuerySet) -> Subquery:
+        """A count per offer, looked up by the offer's index for each of the period's offers."""
+        return Subquery(
+            queryset.filter(offer=OuterRef("pk"))
+            .order_by()
+            .values("offer")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
-    )
+
+    # One row per offer with a date in the period: expected attendances are its dates
+    # held so far times its confirmed registrations, multiplied here and summed by kind.
+    counts: dict[str, dict] = {
+        code: {} for code in ("offers", "places", "unlimited", "dates", "expected")
+    }
+    for kind, capacity, in_period, so_far, confirmed in (
+        Offer.objects.filter(pk__in=dates.values("offer"))
+        .order_by()
+        .annotate(
+            in_period=per_offer(dates),
+            so_far=per_offer(held),
+            confirmed=per_offer(Registration.objects.filter(status=RegistrationStatus.CONFIRMED)),
+        )
+        .values_list("kind", "capacity", "in_period", "so_far", "confirmed")
+    ):
+        for code, number in (
+            ("offers", 1),
+            ("places", capacity or 0),
+            ("unlimited", int(capacity is None)),
+            ("dates", in_period or 0),
+            ("expected", (so_far or 0) * (confirmed or 0)),
+        ):
+            counts[code][kind] = counts[code].get(kind, 0) + number
     registrations = Registration.objects.filter(
         scope.moments("registered_at"), offer__organisation__in=scope.organisations
     ).exclude(status=RegistrationStatus.CANCELLED)
