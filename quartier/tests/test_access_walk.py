@@ -17,6 +17,9 @@ CASE_WORKERS = {"counsellor", "lead", "outsider"}
 # Who may use each named URL. A URL missing here fails the walk: whoever adds a
 # view must say who may use it.
 EXPECTED: dict[str, str | set[str]] = {
+    # Reporting: the project lead and the reporting viewer (the outsider is a lead).
+    "reporting:measure-list": {"lead", "outsider", "viewer"},
+    "reporting:measure-definition": {"lead", "outsider", "viewer"},
     "site:home": EVERYONE,
     "brand-logo": EVERYONE,
     "brand-favicon": EVERYONE,

@@ -204,6 +204,8 @@ OWNED: dict[str, Route] = {
 # premises, published offers, candidates who agreed to be shown, public places): they
 # may be read, but never with a person's data.
 SHARED: dict[str, Route] = {
+    # A success measure's definition: no record, the same for everybody who may read it.
+    "reporting:measure-definition": lambda w: {"slug": "new-settlements"},
     **{
         f"economy:{name}": lambda w: {"slug": w["business"].slug}
         for name in ("business-detail", "business-edit", "contact-add", "training-path")

@@ -152,7 +152,9 @@ def test_the_incomplete_records_are_the_holding_organisations_own(client, people
 def api(client, user, **params):
     token = create_api_token(user, "test")[1]
     return client.get(
-        "/api/v1/reporting/indicators", params, headers={"authorization": f"Bearer {token}"}
+        "/api/v1/reporting/indicators",
+        params,
+        headers={"authorization": f"Bearer {token}", "accept-language": "en"},
     )
 
 
