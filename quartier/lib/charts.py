@@ -107,6 +107,15 @@ class _Canvas:
             + "/>"
         )
 
+    def outline(self, x: float, y: float, w: float, h: float) -> None:
+        """A part of a stack whose parts are hidden: a dashed outline, no colour."""
+        left = self.width - x - w if self.rtl else x
+        self.parts.append(
+            f'<rect x="{_num(left)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" '
+            f'fill="{PAPER}" stroke="{MUTED}" stroke-width="1" stroke-dasharray="3 2" '
+            'class="hidden-part"/>'
+        )
+
     def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str = GRID) -> None:
         self.parts.append(
             f'<line x1="{_num(self.x(x1))}" y1="{_num(y1)}" x2="{_num(self.x(x2))}" '
@@ -125,8 +134,11 @@ class _Canvas:
     ) -> None:
         """``anchor`` is logical: "start" is the left edge in LTR, the right one in RTL."""
         tooltip = f"<title>{escape(full)}</title>" if full and full != text else ""
+        # The mark of a hidden value is larger than the text, so that it is seen.
+        size = ' font-size="18" font-weight="700"' if css == "hidden" else ""
         self.parts.append(
             f'<text x="{_num(self.x(x))}" y="{_num(y)}" text-anchor="{anchor}" fill="{fill}"'
+            + size
             + (f' class="{css}"' if css else "")
             + f">{tooltip}{escape(text)}</text>"
         )
@@ -173,6 +185,16 @@ def _legend(canvas: _Canvas, labels: Sequence[str], y: float, lines: bool = Fals
         canvas.text(x + 20, top + 12, shown, full=label, css="legend")
         x += needed
     return (row + 1) * 20 if labels else 0
+
+
+def _hidden_rest(series: Sequence[Series], totals: Sequence[Value] | None, index: int) -> float:
+    """The sum of a stack's hidden parts, when its total is known and a part is hidden."""
+    if totals is None or totals[index] is None:
+        return 0
+    values = [s.values[index] for s in series]
+    if all(v is not None for v in values):
+        return 0
+    return max(float(totals[index] or 0) - sum(v for v in values if v is not None), 0)
 
 
 def _label(value: Value, number: Callable[[float], str], mark: str) -> str:
@@ -251,6 +273,13 @@ def bar_chart(
                         w = value * scale
                         canvas.rect(x, y + (band - bar) / 2, w, bar, PALETTE[s_index % 5], "bar")
                         x += w
+                if rest := _hidden_rest(series, totals, index):
+                    # What the hidden parts add up to (the total less the shown parts,
+                    # as the table lets anyone work out): outlined, never coloured.
+                    w = rest * scale
+                    canvas.outline(x, y + (band - bar) / 2, w, bar)
+                    canvas.text(x + w / 2, y + band / 2 + 4, hidden_mark, "middle", MUTED, "hidden")
+                    x += w
                 canvas.text(x + 4, y + band / 2 + 4, stack_label(index), css="value")
                 continue
             for s_index, s in enumerate(series):
@@ -294,6 +323,11 @@ def bar_chart(
                     h = value * scale
                     canvas.rect(left + slot * 0.2, y - h, width, h, PALETTE[s_index % 5], "bar")
                     y -= h
+            if rest := _hidden_rest(series, totals, index):
+                h = rest * scale
+                canvas.outline(left + slot * 0.2, y - h, width, h)
+                canvas.text(left + slot / 2, y - h / 2 + 4, hidden_mark, "middle", MUTED, "hidden")
+                y -= h
             canvas.text(left + slot / 2, y - 4, stack_label(index), anchor="middle", css="value")
             continue
         width = slot * 0.8 / max(len(series), 1)
@@ -351,7 +385,7 @@ def line_chart(
     plot_height = 180.0
     base = top + plot_height
     height = base + 40
-    start, end = 40.0, WIDTH - 16
+    start, end = 44.0, WIDTH - 36
     ticks = nice_ticks(max((v for s in series for v in s.values if v is not None), default=0))
     scale = plot_height / ticks[-1]
     for tick in ticks:
@@ -364,8 +398,8 @@ def line_chart(
     def x_of(index: int) -> float:
         return start + index * step if count > 1 else (start + end) / 2
 
-    # At most about eight labels along the time axis.
-    every = max(1, math.ceil(count / 8))
+    # At most about six labels along the time axis.
+    every = max(1, math.ceil(count / 6))
     for index, category in enumerate(categories):
         if index % every == 0 or index == count - 1:
             canvas.text(

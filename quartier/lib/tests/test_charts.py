@@ -105,6 +105,17 @@ def test_a_stack_with_a_hidden_part_ends_with_the_mark_unless_its_total_is_known
     assert [shown(t) for t in texts(root, "value")] == [HIDDEN_MARK, "7"]
     root = parse(bar_chart(chart_id="s", stacked=True, totals=[9, None], **common))
     assert [shown(t) for t in texts(root, "value")] == ["9", HIDDEN_MARK]
+    # A's hidden part (9 - 5 = 4, as its table lets anyone work out) is an outline with
+    # the mark, never a coloured bar.
+    (rest,) = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "hidden-part"]
+    (bar,) = [
+        r
+        for r in root.iter(f"{SVG}rect")
+        if r.get("class") == "bar" and r.get("y") == rest.get("y")
+    ]
+    assert float(rest.get("width")) == pytest.approx(float(bar.get("width")) * 4 / 5, abs=0.2)
+    assert rest.get("fill") == "#ffffff"
+    assert [shown(t) for t in texts(root, "hidden")] == [HIDDEN_MARK]
 
 
 def category_xs(root: ET.Element) -> list[float]:
