@@ -63,6 +63,8 @@ class Filters:
     period: Period
     organisations: list[int]
     quarter: Quarter | None = None
+    # One organisation or one quarter chosen: the project's targets do not apply.
+    narrowed: bool = False
 
 
 @dataclass
@@ -268,8 +270,13 @@ def chart(shown: ShownTable) -> str:
     }
 
     def values(column: str) -> list[int | None]:
+        """The column's counts: None where hidden (a gap with the mark), 0 where the row
+        has no such count ("–" in the table)."""
         index = keys.index(column)
-        return [row.cells[index].value for row in rows]
+        return [
+            row.cells[index].value if row.cells[index].hidden or row.cells[index].value else 0
+            for row in rows
+        ]
 
     labels = dict(shown.columns)
     if shown.key == TREND:
@@ -283,9 +290,14 @@ def chart(shown: ShownTable) -> str:
     return bar_chart(**common, series=[Series(str(labels[key]), values(key)) for key in keys])
 
 
+def _targets(filters: Filters) -> dict[str, int]:
+    """The project's targets for the period, where the figures are the project's."""
+    return {} if filters.narrowed else models.targets_for(filters.project, filters.period)
+
+
 def sections(filters: Filters) -> list[Section]:
     """The dashboard's sections with their disclosed tables and charts."""
-    targets = models.targets_for(filters.project, filters.period)
+    targets = _targets(filters)
     result: dict[str, Section] = {}
     for key in SECTION_TITLES:
         result[key] = Section(key, SECTION_TITLES[key])
@@ -298,7 +310,7 @@ def sections(filters: Filters) -> list[Section]:
 
 def find_table(filters: Filters, key: str) -> ShownTable | None:
     """One disclosed table of the dashboard, for its download."""
-    targets = models.targets_for(filters.project, filters.period)
+    targets = _targets(filters)
     for _section, table in all_tables(filters):
         if table.key == key:
             return show(table, targets)

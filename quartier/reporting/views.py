@@ -50,6 +50,7 @@ def _filters(request: HttpRequest) -> tuple[DashboardForm | None, dashboard.Filt
         period=form.cleaned_data["period_value"],
         organisations=[chosen] if chosen is not None else in_scope,
         quarter=form.cleaned_data["quarter_value"],
+        narrowed=chosen is not None or form.cleaned_data["quarter_value"] is not None,
     )
 
 

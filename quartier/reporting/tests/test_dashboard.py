@@ -185,6 +185,14 @@ def test_targets_stand_beside_the_actuals_with_the_share_reached(client, persona
     assert row.target == 20
     assert row.cells[-1].text == "15"
     assert row.reached == "75%"
+    # The project's target is not one organisation's.
+    response = open_dashboard(
+        client,
+        personas["viewer"],
+        period="2026",
+        organisation=personas["lead"].memberships.get().organisation_id,
+    )
+    assert not table(response, "esf-outputs").has_targets
 
 
 def test_the_filters_narrow_to_one_organisation_and_one_quarter(
