@@ -12,6 +12,8 @@ declared here (``register_core_panels``) and the apps contribute the numbers, in
   open; one whose numbers are all zero shows its ``empty`` text (what to do next).
 
 Each number is one ``COUNT`` query: the page costs the same whatever the data size.
+A number may also be ``None``: a count that disclosure control hides (the reporting
+panel's figures of one or two people), shown as "•" with the panel's ``hidden_note``.
 
 The reporting app adds the project lead's key indicators as a panel of its own, keyed
 ``LEAD_INDICATORS`` (``register(Panel(LEAD_INDICATORS, …))``), shown after "Needs
@@ -44,7 +46,7 @@ class Number:
     label: str
     url_name: str
     access: Access
-    count: Callable[..., int]
+    count: Callable[..., int | None]
     query: dict[str, str] = field(default_factory=dict)
     order: int = 100
 
@@ -61,6 +63,8 @@ class Panel:
     empty: str
     order: int = 100
     numbers: list[Number] = field(default_factory=list)
+    # What "•" means, shown under a panel that hides a number (see the module's docstring).
+    hidden_note: str = ""
 
 
 _PANELS: dict[str, Panel] = {}
@@ -108,7 +112,10 @@ def panels_for(user) -> list[dict]:
                 "key": panel.key,
                 "title": panel.title,
                 "stats": stats,
-                "empty": panel.empty if not any(stat["count"] for stat in stats) else "",
+                "empty": panel.empty if all(stat["count"] == 0 for stat in stats) else "",
+                "hidden_note": (
+                    panel.hidden_note if any(stat["count"] is None for stat in stats) else ""
+                ),
             }
         )
     return shown

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.urls import get_resolver
 
 from quartier.esco.models import Concept, Label, Relation
 from quartier.people.intake import take_in
@@ -116,7 +117,7 @@ def fake_esco_search(monkeypatch):
     # Every module that imports ``search`` by name does so now, before the patch: one
     # first imported under it (the API, by the URL conf) would keep the fake for the
     # rest of the process, and the real search's own tests would meet it.
-    import quartier.urls  # noqa: F401
+    get_resolver().url_patterns  # noqa: B018 - loads the URL conf and what it imports
     from quartier.esco.models import normalise
 
     def search(query, language, kind=None, limit=20):

@@ -11,3 +11,10 @@ class ReportingConfig(AppConfig):
     name = "quartier.reporting"
     label = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        # The menu entry and the start page's panel read the app's modules, which
+        # import models: imported once the registry is ready.
+        from quartier.reporting import navigation
+
+        navigation.register()

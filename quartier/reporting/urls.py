@@ -1,10 +1,16 @@
 from django.urls import path
 
-from quartier.reporting import measure_views, views
+from quartier.reporting import dashboard_views, measure_views, views
 
 app_name = "reporting"
 
 urlpatterns: list = [
+    path("", dashboard_views.dashboard_page, name="dashboard"),
+    path(
+        "export/<slug:table>/<str:file_format>/",
+        dashboard_views.table_export,
+        name="table-export",
+    ),
     path("targets/", views.targets, name="targets"),
     path("incomplete/", views.incomplete, name="incomplete"),
     path("measures/", measure_views.measure_list, name="measure-list"),

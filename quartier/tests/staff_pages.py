@@ -54,6 +54,7 @@ NOT_PAGES: dict[str, str] = {
             "economy:consultation-export",
             "learning:registrations-export",
             "learning:visits-export",
+            "reporting:table-export",
         ),
         FILES,
     ),

@@ -39,6 +39,9 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:api-token-revoke": SIGNED_IN,
     "accounts:audit-log": {"lead", "outsider"},
     "accounts:members": {"admin"},
+    # Programme figures (aggregates, disclosed): project leads and reporting viewers.
+    "reporting:dashboard": {"lead", "viewer", "outsider"},
+    "reporting:table-export": {"lead", "viewer", "outsider"},
     "accounts:member-remove": {"admin"},
     # Offers: public calendar and registration; staff pages for those who register
     # participants (counsellors, coordinators, leads), managing for coordinators and

@@ -12,6 +12,7 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import Membership, Role
+from quartier.accounts.start import LEAD_INDICATORS
 from quartier.competences.employers.contact_requests import ask_for_contact
 from quartier.competences.profile.services import ensure_profile
 from quartier.conftest import make_user
@@ -188,10 +189,17 @@ def programme(personas, home_org, other_org, project, place):
 
 
 def panels_of(client, user) -> dict[str, int]:
+    """The numbers of the day's-work panels; the programme figures (LEAD_INDICATORS) link
+    to the dashboard's cells and are compared with them in reporting's tests."""
     client.force_login(user)
     response = client.get(start_page())
     assert response.status_code == 200
-    return {stat["key"]: stat for panel in response.context["panels"] for stat in panel["stats"]}
+    return {
+        stat["key"]: stat
+        for panel in response.context["panels"]
+        if panel["key"] != LEAD_INDICATORS
+        for stat in panel["stats"]
+    }
 
 
 def listed(client, url: str) -> int:
@@ -271,12 +279,18 @@ def test_a_second_role_elsewhere_does_not_widen_the_numbers(
     assert listed(client, stats["entry-data-due"]["url"]) == 1
 
 
-@pytest.mark.parametrize("persona", ["no_role", "viewer", "admin", "employer", "resident"])
+@pytest.mark.parametrize("persona", ["no_role", "admin", "employer", "resident"])
 def test_roles_without_a_day_s_work_see_no_panel(client, personas, programme, persona):
     client.force_login(personas[persona])
     response = client.get(start_page())
     assert response.context["panels"] == []
     assert 'class="stat"' not in response.content.decode()
+
+
+def test_a_reporting_viewer_sees_only_the_programme_figures(client, personas, programme):
+    client.force_login(personas["viewer"])
+    response = client.get(start_page())
+    assert [panel["key"] for panel in response.context["panels"]] == [LEAD_INDICATORS]
 
 
 def test_an_empty_panel_says_what_to_do_next(client, personas):
@@ -306,15 +320,17 @@ def test_the_start_page_takes_the_same_number_of_queries_however_much_there_is(
         Membership.objects.create(user=everyone, organisation=home_org, role=role)
     client.force_login(everyone)
     # 1 session, 2 user, 3 memberships (cached for every access check), then one
-    # COUNT per number: 5 counsellor, 3 coordinator, 3 advisor, 3 lead (17), then
-    # 18 the memberships with their organisations, 19 the second factor.
-    with django_assert_num_queries(19):
+    # COUNT per number: 5 counsellor, 3 coordinator, 3 advisor, 3 lead (17), then the
+    # programme figures, computed once for both of their numbers: 18 the user's projects,
+    # 19 the organisations counted there, 20 the ESF+ tables; then 21 the memberships
+    # with their organisations, 22 the second factor.
+    with django_assert_num_queries(22):
         client.get(start_page())
     with scopes_disabled():
         for number in range(3):
             case_for(home_org, project, everyone, f"Mehr{number}", step=date(2026, 6, 1))
             appointment(place, NOW + timedelta(hours=number + 1))
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(22):
         response = client.get(start_page())
     stats = {
         stat["key"]: stat["count"]

@@ -266,6 +266,9 @@ NOT_RECORDS = {
     "economy:vacancy-export",
     "economy:consultation-export",
     "learning:visits-export",
+    # A dashboard table's download: the table's key and the format, no record; the
+    # figures are aggregates of the reader's scope.
+    "reporting:table-export",
 }
 
 

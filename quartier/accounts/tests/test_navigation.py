@@ -64,8 +64,16 @@ EXPECTED = {
     "counsellor": ["Übersicht", "Personen", "Lernen", "Wirtschaft", "Konto"],
     "advisor": ["Übersicht", "Fähigkeiten und Berufe", "Wirtschaft", "Konto"],
     "coordinator": ["Übersicht", "Personen", "Lernen", "Wirtschaft", "Konto"],
-    "lead": ["Übersicht", "Personen", "Angebote", "Wirtschaft", "Protokoll", "Konto"],
-    "viewer": ["Übersicht", "Wirtschaft", "Konto"],
+    "lead": [
+        "Übersicht",
+        "Personen",
+        "Angebote",
+        "Wirtschaft",
+        "Programmzahlen",
+        "Protokoll",
+        "Konto",
+    ],
+    "viewer": ["Übersicht", "Wirtschaft", "Programmzahlen", "Konto"],
     "admin": ["Übersicht", "Fähigkeiten und Berufe", "Wirtschaft", "Mitglieder", "Konto"],
     "employer": [
         "Übersicht",
