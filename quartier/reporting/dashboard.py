@@ -29,7 +29,7 @@ from django_scopes import scope
 from quartier.lib.charts import Series, bar_chart, line_chart
 from quartier.people.models import EntryData, Project
 from quartier.places.models import Quarter
-from quartier.reporting import disclosure, esf, measures, models
+from quartier.reporting import disclosure, esf, measures, targets
 from quartier.reporting.periods import Period
 from quartier.reporting.tables import GENDER_COLUMNS, Row, Table, by_gender
 
@@ -292,7 +292,7 @@ def chart(shown: ShownTable) -> str:
 
 def _targets(filters: Filters) -> dict[str, int]:
     """The project's targets for the period, where the figures are the project's."""
-    return {} if filters.narrowed else models.targets_for(filters.project, filters.period)
+    return {} if filters.narrowed else targets.targets_for(filters.project, filters.period)
 
 
 def sections(filters: Filters) -> list[Section]:

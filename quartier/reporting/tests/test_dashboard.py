@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_scopes import scopes_disabled
 
+from quartier.people.entry import change_entry_data
 from quartier.people.intake import take_in
 from quartier.people.models import Participant, Project
 from quartier.places.models import Quarter
@@ -46,14 +47,16 @@ def project(db) -> Project:
 def take_part(project: Project, *organisations) -> None:
     """The organisations take part in the project (``Project.organisations``, which a
     reporting viewer's scope follows)."""
-    if hasattr(project, "organisations"):
-        project.organisations.add(*organisations)
+    project.organisations.add(*organisations)
 
 
 def enter(organisation, project, by, count: int, gender: str, day: date, prefix: str = "P"):
+    """``count`` people taken in on ``day`` with complete entry data (inactive, ISCED 3–4),
+    so that they count as participants."""
+    people = []
     with scopes_disabled():
-        return [
-            take_in(
+        for number in range(count):
+            person = take_in(
                 organisation,
                 project,
                 by,
@@ -62,8 +65,9 @@ def enter(organisation, project, by, count: int, gender: str, day: date, prefix:
                 family_name="Geheimname",
                 gender=gender,
             )
-            for number in range(count)
-        ]
+            change_entry_data(person, by, employment_status="inactive", isced="3-4")
+            people.append(person)
+    return people
 
 
 @pytest.fixture
@@ -204,7 +208,8 @@ def test_the_filters_narrow_to_one_organisation_and_one_quarter(
     response = open_dashboard(
         client, personas["viewer"], period="2026", organisation=home_org.pk, quarter="osten"
     )
-    assert cells(response, "new-by-month", "2026-03")[0] == "3"
+    # The five women at home in the quarter, nobody else.
+    assert cells(response, "esf-outputs", "EECO01") == ["5", "0", "0", "0", "5"]
     assert cells(response, "new-by-month", "2026-04")[0] == "•"  # 2 women in April
     assert cells(response, "new-by-month", "2026-04")[1] == "0"  # the men live elsewhere
     response = open_dashboard(
@@ -239,15 +244,16 @@ def test_the_period_picker_offers_the_relative_periods_quarters_and_the_phase(
     assert {"this-year", "2026-Q2", "2025-H2", "phase", "custom"} <= set(keys)
 
 
-def test_several_projects_get_a_project_picker(client, personas, programme):
+def test_several_projects_get_a_project_picker(client, personas, home_org, programme):
     assert open_dashboard(client, personas["lead"]).context["form"]["project"].is_hidden
-    Project.objects.create(
+    second = Project.objects.create(
         slug="zweites",
         name="Zweites Projekt",
         starts_on=date(2026, 1, 1),
         ends_on=date(2026, 12, 31),
         retention_until=date(2030, 12, 31),
     )
+    take_part(second, home_org)
     form = open_dashboard(client, personas["lead"]).context["form"]
     assert not form["project"].is_hidden
 

@@ -37,6 +37,7 @@ def test_the_number_is_the_dashboards_cell_it_links_to(client, personas, program
 
 
 def test_a_small_count_is_the_mark_with_its_explanation(client, personas, home_org, project):
+    base.take_part(project, home_org)
     enter(home_org, project, personas["counsellor"], 2, "w", date(2026, 2, 2))
     shown = figures(client, personas["lead"])
     assert shown["stats"]["participants"]["count"] is None
