@@ -168,7 +168,6 @@ def _by_gender(rows: list[dict], codes) -> dict[str, dict[str, int]]:
 def output_counts(project, period: Period, organisations: list[int], quarter=None) -> dict:
     """{code: cells by gender} for the output rows. One query."""
     conditions = _output_conditions()
-    complete = COMPLETE
     with scopes_disabled():
         # Reporting counts across the organisations ``reporting.scope`` names: the
         # scoped manager would stop at the request's own; the filter says whose.
@@ -188,18 +187,14 @@ def output_counts(project, period: Period, organisations: list[int], quarter=Non
             .values("gender")
             .annotate(
                 entered=Count("pk"),
-                incomplete=Count("pk", filter=~complete),
-                **{code: Count("pk", filter=complete & q) for code, q in conditions.items()},
+                incomplete=Count("pk", filter=~COMPLETE),
+                **{code: Count("pk", filter=COMPLETE & q) for code, q in conditions.items()},
             )
             .order_by()
         )
     counts = _by_gender(rows, ["entered", "incomplete", *conditions])
     counts["EECO17"] = by_gender({})
     return counts
-
-
-def _complete_participants():
-    return Participant.objects.filter(COMPLETE).values("pk")
 
 
 def result_counts(project, period: Period, organisations: list[int], quarter=None) -> dict:
