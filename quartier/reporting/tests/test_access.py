@@ -175,7 +175,7 @@ def test_the_api_answers_the_viewer_suppressed(client, project, personas, people
     eeco01 = next(row for row in first["rows"] if row["code"] == "EECO01")
     assert eeco01 == {
         "code": "EECO01",
-        "label": "Teilnehmende insgesamt",  # the API answers in the site's language
+        "label": "Total number of participants",  # in the language the request asks for
         "cells": [
             {"column": "w", "value": None, "hidden": True},
             {"column": "m", "value": None, "hidden": True},
