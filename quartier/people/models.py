@@ -65,6 +65,12 @@ class Project(models.Model):
         _("keep monitoring data until"),
         help_text=_("After this date, monitoring data is anonymised; aggregates are kept."),
     )
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="projects",
+        verbose_name="organisations taking part",
+    )
 
     class Meta:
         verbose_name = _("project")
