@@ -36,6 +36,8 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:api-token-revoke": SIGNED_IN,
     "accounts:audit-log": {"lead", "outsider"},
     "accounts:members": {"admin"},
+    # Reporting: the funder's record set (individual-level) for project leads only.
+    "reporting:funder-records": {"lead", "outsider"},
     "accounts:member-remove": {"admin"},
     # Offers: public calendar and registration; staff pages for those who register
     # participants (counsellors, coordinators, leads), managing for coordinators and
