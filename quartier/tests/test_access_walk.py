@@ -38,6 +38,7 @@ EXPECTED: dict[str, str | set[str]] = {
     "accounts:members": {"admin"},
     # Reporting: the funder's record set (individual-level) for project leads only.
     "reporting:funder-records": {"lead", "outsider"},
+    "reporting:period-report": {"lead", "viewer", "outsider"},
     "accounts:member-remove": {"admin"},
     # Offers: public calendar and registration; staff pages for those who register
     # participants (counsellors, coordinators, leads), managing for coordinators and
