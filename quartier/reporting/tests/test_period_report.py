@@ -5,12 +5,16 @@ import re
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from quartier.accounts.models import Membership, Role
 from quartier.downloads.models import Download
 from quartier.people.models import Project
+from quartier.reporting import periods
 from quartier.reporting.models import Target
+from quartier.reporting.period_report import build_report
 from quartier.reporting.tests.records import enter, leave
 from quartier.tests.downloads import file_link, read_file
 from quartier.tests.exports import audit_of
@@ -171,3 +175,20 @@ def test_a_viewer_of_two_organisations_counts_both(
     text = report_text(client, django_capture_on_commit_callbacks)
 
     assert "Beratung Ost, Bildung West" in text
+
+
+def test_the_report_takes_as_many_queries_for_a_larger_programme(
+    project, home_org, counsellor, programme
+):
+    period = periods.parse("2025", today=date(2026, 3, 10), project=project)
+    with CaptureQueriesContext(connection) as small:
+        build_report(project, period, [home_org.pk])
+    for number in range(6):
+        person = enter(home_org, project, counsellor, date(2025, 4, 1), f"Q{number}", gender="d")
+        leave(person, counsellor, date(2025, 4, 1), date(2025, 8, 1), "searching")
+
+    with CaptureQueriesContext(connection) as larger:
+        report = build_report(project, period, [home_org.pk])
+
+    assert len(larger) == len(small)
+    assert report.indicators[0].rows[0].cells == ["5", "4", "6", "0", "15"]
