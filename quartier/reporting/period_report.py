@@ -229,7 +229,11 @@ def period_report_pdf(report: Report) -> bytes:
 def request_period_report(user: Any, project: Project, period: Period, back_url: str) -> Download:
     """Record the request (audited) and have a task make the PDF; 404 without a right."""
     organisations = organisations_for(user, project)
-    if not organisations:
+    # The download belongs to an organisation where the user reads reports, so that its
+    # page (scoped to the user's own organisations) finds it; a reporting viewer counts
+    # other organisations too, where they hold no role.
+    own = [org for org in READERS.organisations(user) if org in organisations]
+    if not own:
         raise Http404
     data = {
         "project": project.slug,
@@ -243,7 +247,7 @@ def request_period_report(user: Any, project: Project, period: Period, back_url:
             f"{KIND}.requested",
             actor=user,
             subject=project,
-            organisation=organisations[0],
+            organisation=own[0],
             data=data,
         )
         return request_download(
@@ -252,7 +256,7 @@ def request_period_report(user: Any, project: Project, period: Period, back_url:
             % {"project": project.name, "period": period.label},
             by=user,
             subject=project,
-            organisation_id=organisations[0],
+            organisation_id=own[0],
             file_name=f"report-{project.slug}-{period.start.isoformat()}-{period.end.isoformat()}.pdf",
             content_type=PDF,
             back_url=back_url,

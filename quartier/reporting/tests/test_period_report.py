@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from quartier.accounts.models import Membership, Role
+from quartier.conftest import make_user
 from quartier.downloads.models import Download
 from quartier.people.models import Project
 from quartier.reporting import periods
@@ -152,6 +153,17 @@ def test_a_lead_elsewhere_counts_only_their_own_organisation(
 
     assert "Beratung Ost" not in text
     assert figures(text, "EECO01") == ["0", "0", "0", "0", "0"]
+
+
+def test_a_viewer_at_another_organisation_taking_part_counts_every_one(
+    client, other_org, programme, django_capture_on_commit_callbacks
+):
+    viewer = make_user("stadt@example.org", Role.REPORTING_VIEWER, other_org)
+    client.force_login(viewer)
+
+    text = report_text(client, django_capture_on_commit_callbacks)
+
+    assert figures(text, "EECO01") == ["5", "4", "0", "0", "9"]
 
 
 def test_a_period_that_is_not_offered_is_refused(
