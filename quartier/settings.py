@@ -379,3 +379,8 @@ RATELIMIT_IP_META_KEY = "quartier.lib.public_forms.client_ip"  # heeds PROXY_COU
 # W001 says only that the backend is neither memcached nor Redis. E003, an increment
 # that is not atomic, does not apply to quartier.database.DatabaseCache.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# The key of the funder's pseudonyms (quartier/reporting/funder.py): the same person has
+# the same pseudonym in every export of a project as long as this key stays. Without it
+# the key is derived from SECRET_KEY, so rotating that key would renumber everybody.
+REPORTING_PSEUDONYM_KEY = env_str("REPORTING_PSEUDONYM_KEY")

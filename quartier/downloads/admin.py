@@ -9,7 +9,16 @@ class DownloadAdmin(admin.ModelAdmin):
 
     list_display = ("label", "kind", "status", "created_at", "expires_at")
     list_filter = ("status", "kind")
-    fields = ("label", "kind", "status", "created_at", "ready_at", "expires_at", "error")
+    fields = (
+        "label",
+        "kind",
+        "status",
+        "progress",
+        "created_at",
+        "ready_at",
+        "expires_at",
+        "error",
+    )
     readonly_fields = fields
 
     def get_queryset(self, request):

@@ -64,6 +64,9 @@ class Download(models.Model):
     # Set when a worker claims it (by a conditional update), so it is made once.
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
+    # How far a long file has come, in per cent, while it is made (``report_progress``);
+    # empty for files made in one go.
+    progress = models.PositiveSmallIntegerField(_("progress"), null=True, blank=True)
     # A pending or failed download expires a day after the request, a ready one soon
     # after it is ready; then the row and its file are purged.
     expires_at = models.DateTimeField(_("expires"))

@@ -123,6 +123,17 @@ def fulfil_download(download_id: int, make: Callable[[Download], bytes | File]) 
     return download
 
 
+def report_progress(download_id: int, done: int, total: int) -> None:
+    """Note that ``done`` of ``total`` steps are made; the download's page shows it.
+
+    For producers of long files (an export of many rows), called now and then from
+    ``make``; never 100 %: the file is ready only when it is stored.
+    """
+    percent = min(99, done * 100 // total) if total > 0 else 0
+    with scopes_disabled():
+        Download.objects.filter(pk=download_id, status=Status.PENDING).update(progress=percent)
+
+
 def own_downloads(user: Any) -> QuerySet[Download]:
     """The user's own downloads that have not expired, in the current scope.
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quartier.reporting import dashboard_views, measure_views, views
+from quartier.reporting import dashboard_views, funder, measure_views, period_report, views
 
 app_name = "reporting"
 
@@ -15,4 +15,6 @@ urlpatterns: list = [
     path("incomplete/", views.incomplete, name="incomplete"),
     path("measures/", measure_views.measure_list, name="measure-list"),
     path("measures/<slug:slug>/", measure_views.measure_definition, name="measure-definition"),
+    path("funder-records/", funder.funder_records, name="funder-records"),
+    path("period-report/", period_report.period_report, name="period-report"),
 ]

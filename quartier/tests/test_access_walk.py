@@ -42,6 +42,9 @@ EXPECTED: dict[str, str | set[str]] = {
     # Programme figures (aggregates, disclosed): project leads and reporting viewers.
     "reporting:dashboard": {"lead", "viewer", "outsider"},
     "reporting:table-export": {"lead", "viewer", "outsider"},
+    # Reporting: the funder's record set (individual-level) for project leads only.
+    "reporting:funder-records": {"lead", "outsider"},
+    "reporting:period-report": {"lead", "viewer", "outsider"},
     "accounts:member-remove": {"admin"},
     # Offers: public calendar and registration; staff pages for those who register
     # participants (counsellors, coordinators, leads), managing for coordinators and
