@@ -5,7 +5,8 @@
 
 For the small size (``--small``, default 1 000 participants) and for ``--size``, in
 turn: make an empty database (SQLite: a file under var/; PostgreSQL: a database
-``quartier_bench_<size>`` on the server named by ``BENCH_POSTGRES_URL``, default
+``quartier_bench_<size>`` (``BENCH_DATABASE_PREFIX`` changes the first part) on the
+server named by ``BENCH_POSTGRES_URL``, default
 ``postgres://postgres@127.0.0.1:5432/postgres``), migrate, load the site pack,
 generate the programme (``quartier generate``), and measure every page in a
 process of its own. Then print one table: per page the p50/p95 server time, the
@@ -38,7 +39,8 @@ def empty_database(db: str, size: int) -> str:
     import psycopg
 
     server = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES)
-    name = f"quartier_bench_{size}"
+    # BENCH_DATABASE_PREFIX keeps the runs of several people on one server apart.
+    name = f"{os.environ.get('BENCH_DATABASE_PREFIX', 'quartier_bench')}_{size}"
     with psycopg.connect(server, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')

@@ -14,6 +14,7 @@ from quartier.api.auth import TokenAccess
 from quartier.api.errors import errors
 from quartier.api.pagination import AuditedCursorPages
 from quartier.lib.search import search_key
+from quartier.people.filters import alphabetical
 from quartier.people.intake import CASEWORK, take_in, view_participant
 from quartier.people.models import Gender, Participant, Project
 
@@ -106,7 +107,7 @@ def list_participants(request, search: str = ""):
     )
     for word in search_key(search).split():
         people = people.filter(search_key__contains=word)
-    return people.order_by("family_name", "given_name", "id")
+    return alphabetical(people, search)
 
 
 @router.get(

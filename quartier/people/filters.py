@@ -2,14 +2,30 @@
 
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from quartier.lib.languages import language_choices
-from quartier.lib.search import search_key
+from quartier.lib.search import search_key, trigram_searchable, unindexed
 from quartier.people import listing
 from quartier.people.entry import COMPLETE, overdue_cutoff
 from quartier.people.models import Participant
 from quartier.places.models import Quarter
+
+
+def alphabetical(people: QuerySet[Participant], query: str = "") -> QuerySet[Participant]:
+    """``people`` by family name, given name and id: the order of every list of people,
+    which keyset pages need to end in a unique column.
+
+    Searched by a word the trigram index can use (``query``), the family name is
+    ordered through ``unindexed()``: the same order, but PostgreSQL takes the matches
+    from the trigram index and sorts only them, rather than walking the alphabetical
+    index ``participant_org_name`` until 50 match (see ``lib.search.unindexed``).
+    A shorter word matches people all over the alphabet, and the walk finds them fast.
+    """
+    if trigram_searchable(query):
+        return people.order_by(unindexed("family_name").asc(), "given_name", "pk")
+    return people.order_by("family_name", "given_name", "pk")
 
 
 class EntryStatus:

@@ -26,7 +26,7 @@ from quartier.people.entry import (
     change_entry_data,
     is_overdue,
 )
-from quartier.people.filters import ParticipantFilter
+from quartier.people.filters import ParticipantFilter, alphabetical
 from quartier.people.forms import (
     ConsentForm,
     EntryDataForm,
@@ -65,7 +65,10 @@ def participant_list(request: HttpRequest) -> HttpResponse:
     participant_filter = ParticipantFilter(request.GET or None, queryset=people, user=request.user)
     if participant_filter.is_valid():
         people = participant_filter.qs
-    people = people.select_related("quarter", "entry").order_by("family_name", "given_name", "pk")
+    searched = (
+        participant_filter.form.cleaned_data.get("q", "") if participant_filter.is_bound else ""
+    )
+    people = alphabetical(people.select_related("quarter", "entry"), searched)
     # Keyset pages: the same cost on the first page and the last of a million.
     page = keyset_page(people, request.GET.get("cursor"), per_page=PAGE_SIZE)
     # Who was shown to whom: one entry per page, with the reference numbers listed.
@@ -116,7 +119,7 @@ def participant_pick(request: HttpRequest) -> HttpResponse:
         found = people
         for word in search_key(query).split():
             found = found.filter(search_key__contains=word)
-        return shown(list(found.order_by("family_name", "given_name", "pk")[:limit]))
+        return shown(list(alphabetical(found, query)[:limit]))
 
     def pick(value: str) -> tuple[str, str] | None:
         try:

@@ -1,12 +1,12 @@
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import AuditEntry, Membership, Organisation, Role
 from quartier.competences.models import CompetenceProfile
 from quartier.counselling.models import Case, Contact
-from quartier.demo.generate import generate_programme
+from quartier.demo.generate import PER_PERSON, generate_programme
 from quartier.economy.models import Business, Vacancy
 from quartier.learning.models import Offer, Registration
 from quartier.people.models import EntryData, Participant
@@ -98,3 +98,32 @@ def test_the_same_seed_makes_the_same_people():
     first = made()
     assert len(first) > 20
     assert made() == first
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the bulk load is PostgreSQL's")
+def test_the_indexes_dropped_for_the_load_are_there_again_and_the_keys_hold(capsys):
+    """``BulkLoad`` drops the per-person tables' secondary indexes and unique
+    constraints while it copies, and may skip the foreign-key checks: afterwards every
+    one is back, and every foreign key points at a row."""
+
+    def indexes() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = ANY(%s)",
+                [[model._meta.db_table for model in PER_PERSON]],
+            )
+            return {name for (name,) in cursor.fetchall()}
+
+    load_site_pack(NORDHAFEN)
+    before = indexes()
+    assert {"participant_search_key_trgm", "audit_org_person_time"} <= before
+    call_command("generate", "--participants", str(PEOPLE), verbosity=0)
+    assert indexes() == before
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW session_replication_role")
+        assert cursor.fetchone() == ("origin",)
+    with scopes_disabled():
+        people = set(Participant.objects.values_list("pk", flat=True))
+        assert set(Case.objects.values_list("participant_id", flat=True)) <= people
+        cases = set(Case.objects.values_list("pk", flat=True))
+        assert set(Contact.objects.values_list("case_id", flat=True)) <= cases

@@ -1,12 +1,28 @@
 """The business register's and the public directory's filters (django-filter)."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from quartier.economy.models import Business, Sector
 from quartier.lib.languages import language_choices
+from quartier.lib.search import trigram_searchable, unindexed
 from quartier.places.models import Neighbourhood, Quarter
+
+
+def alphabetical(businesses: QuerySet[Business], query: str = "") -> QuerySet[Business]:
+    """``businesses`` by name and id, the register's order (keyset pages end in the id).
+
+    Searched by a word of three letters or more (``query``), the name is ordered
+    through ``unindexed()``: PostgreSQL then takes the matches from the trigram index
+    ``business_search_trgm`` and sorts only them, instead of walking ``business_name``
+    until 50 match, which reads most of the register when the matches share the start
+    of their names (``lib.search.unindexed``).
+    """
+    if trigram_searchable(query):
+        return businesses.order_by(unindexed("name").asc(), "pk")
+    return businesses.order_by("name", "pk")
+
 
 # The yes/no filters: GET parameter → boolean field of the business.
 YES_NO_FIELDS = {

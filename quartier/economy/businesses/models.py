@@ -169,7 +169,12 @@ class Business(models.Model):
         verbose_name = _("business")
         verbose_name_plural = _("businesses")
         ordering = ["name", "id"]
-        indexes = [models.Index(fields=["status", "name"])]
+        indexes = [
+            models.Index(fields=["status", "name"]),
+            # The register, alphabetically and paged by cursor (``business_list``): its
+            # first 50 read from here rather than every business sorted by name.
+            models.Index(fields=["name", "id"], name="business_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -16,7 +16,7 @@ from quartier.accounts.access import allow, roles
 from quartier.accounts.models import Role
 from quartier.economy.advice import views as advice_views
 from quartier.economy.businesses import register, training
-from quartier.economy.businesses.filters import BusinessFilter
+from quartier.economy.businesses.filters import BusinessFilter, alphabetical
 from quartier.economy.businesses.forms import (
     AllianceForm,
     BusinessForm,
@@ -56,9 +56,13 @@ def business_list(request: HttpRequest) -> HttpResponse:
         ),
         supported=supported,
     )
-    businesses = business_filter.qs if business_filter.is_valid() else Business.objects.none()
+    if business_filter.is_valid():
+        businesses = business_filter.qs
+        query = business_filter.form.cleaned_data.get("q") or ""
+    else:
+        businesses, query = Business.objects.none(), ""
     page = keyset_page(
-        businesses.order_by("name", "pk"), request.GET.get("cursor"), per_page=PAGE_SIZE
+        alphabetical(businesses, query), request.GET.get("cursor"), per_page=PAGE_SIZE
     )
     return render(
         request,

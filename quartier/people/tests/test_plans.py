@@ -7,10 +7,12 @@ searches through the real page and reads the plan of the query the page ran.
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from quartier.demo.participants import generate_participants
+from quartier.lib.search import search_key
 from quartier.people.models import Participant
 
 pytestmark = [
@@ -50,3 +52,70 @@ def test_the_participant_search_uses_the_trigram_index(client, counsellor, home_
             cursor.execute("EXPLAIN " + sql)
             plan = "\n".join(row[0] for row in cursor.fetchall())
             assert "participant_search_key_trgm" in plan, plan
+
+
+def test_a_common_name_is_searched_through_the_trigram_index_not_the_alphabet(
+    client, counsellor, home_org, project
+):
+    """A family name's start clusters its matches in the alphabet ("schu" under S): the
+    page must take the matches from the trigram index and sort them, not walk the
+    alphabetical index ``participant_org_name`` until 50 match (at a million people
+    that walk read a quarter of the organisation)."""
+    generate_participants(PEOPLE, [home_org], project, seed=7)
+    with scopes_disabled():
+        people = Participant.objects.filter(organisation=home_org)
+        # The most common family name in the second half of the alphabet.
+        family = (
+            people.filter(family_name__gte="M")
+            .values("family_name")
+            .annotate(number=Count("pk"))
+            .order_by("-number", "family_name")[0]["family_name"]
+        )
+        word = search_key(family)[:4]
+        expected = people.filter(search_key__contains=word).count()
+    assert expected > 50, "the name should fill more than a page"
+
+    client.force_login(counsellor)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/staff/people/", {"q": word})
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 50
+    assert response.context["page"].count == expected
+    page_query = [
+        q["sql"]
+        for q in captured.captured_queries
+        if "search_key" in q["sql"] and "ORDER BY" in q["sql"]
+    ]
+    assert len(page_query) == 1, "the page should have searched the participants once"
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + page_query[0])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "participant_search_key_trgm" in plan, plan
+    assert "participant_org_name" not in plan, plan
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_list_counts_from_the_index_of_current_people(
+    client, counsellor, home_org, other_org, project
+):
+    """The list's count stops at 10 001 rows (``keyset.bounded_count``); it reads them
+    from ``participant_org_current`` (the organisation's people not anonymised) alone,
+    rather than the table's first rows with every organisation's people mixed. The
+    table is vacuumed, as autovacuum keeps a table in service, so that an index-only
+    scan can skip the rows."""
+    generate_participants(2 * PEOPLE, [home_org, other_org], project, seed=7)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE people_participant")
+    with scopes_disabled():
+        mine = Participant.objects.filter(organisation=home_org).count()
+    client.force_login(counsellor)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/staff/people/")
+    assert response.status_code == 200
+    assert response.context["page"].count == mine
+    counting = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT COUNT")]
+    assert len(counting) == 1, "the page should have counted the people once"
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + counting[0])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using participant_org_current" in plan, plan

@@ -234,3 +234,33 @@ def test_above_the_cap_the_list_says_more_than(client, home_org, project, counse
         )
     response = client.get("/de/staff/people/")
     assert "Mehr als 1.000 Teilnehmende" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("given", "family", "query"),
+    [
+        ("Олена", "Шевченко", "шевч"),  # Cyrillic, typed in Cyrillic
+        ("محمد", "الأحمد", "mhmd"),  # Arabic, typed as its transliteration
+        ("Thị Hương", "Nguyễn", "nguy"),  # Vietnamese, typed without accents
+        ("Jürgen", "Müller", "MÜLL"),  # Latin with umlauts, in capitals
+    ],
+)
+def test_a_search_pages_through_everyone_found_once_in_any_script(
+    client, home_org, project, counsellor, given, family, query
+):
+    """A search long enough for the trigram index is sorted apart from the list
+    (``filters.alphabetical``); its pages still show every match once, in order."""
+    for number in range(70):
+        person(home_org, project, counsellor, given, f"{family}{'abc'[number % 3]}")
+    person(home_org, project, counsellor, "Other", "Person")
+    client.force_login(counsellor)
+    forward, backward = walk(client, URL, {"q": query}, public_ids)
+    with scopes_disabled():
+        found = list(
+            Participant.objects.filter(given_name=given)
+            .order_by("family_name", "given_name", "pk")
+            .values_list("public_id", flat=True)
+        )
+    assert [len(page) for page in forward] == [50, 20]
+    assert [code for page in forward for code in page] == found
+    assert backward == list(reversed(forward))

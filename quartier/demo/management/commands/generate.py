@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 call_command("load-site", str(settings.DEFAULT_SITE_PACK), verbosity=0)
             else:
                 raise CommandError("No organisations: load a site pack first (quartier load-site).")
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         # The progress bar goes to stderr, and only where someone watches it.
         with (
             Progress(
@@ -48,9 +48,11 @@ class Command(BaseCommand):
                 participants, seed=seed, progress=lambda done: bar.advance(task, done)
             )
         seconds = time.monotonic() - started
+        # On a shared machine the wall-clock time says as much about the neighbours:
+        # the CPU time of this process (building rows) says what Quartier's side took.
         self.stdout.write(
             f"Generated {participants} participants and {sum(written.values()):,} rows "
-            f"in {seconds:.0f} s:"
+            f"in {seconds:.0f} s ({time.process_time() - cpu:.0f} s of CPU here):"
         )
         for line in tables_written(written):
             self.stdout.write(line)
