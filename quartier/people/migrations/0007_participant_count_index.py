@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_auditentry_audit_org_code_time'),
-        ('people', '0005_entrydata_completed_at'),
+        ('people', '0006_project_organisations'),
         ('places', '0003_site_pack_branding'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
