@@ -116,8 +116,8 @@ def test_the_list_counts_from_the_index_of_current_people(
     counting = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT COUNT")]
     assert len(counting) == 1, "the page should have counted the people once"
     # A test table is small enough that reading it whole can cost less than the index;
-    # with the table and bitmap paths closed the plan shows which index the count reads, as it does by
-    # itself at the sizes the index is for (docs/performance.md).
+    # with the table and bitmap paths closed the plan shows which index the count
+    # reads, as it does by itself at the sizes the index is for (docs/performance.md).
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
         cursor.execute("SET enable_bitmapscan = off")
