@@ -27,19 +27,6 @@ def frozen(time_machine):
 
 
 @pytest.fixture
-def project(home_org, other_org) -> Project:
-    project = Project.objects.create(
-        slug="aiq",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
-    project.organisations.add(home_org, other_org)
-    return project
-
-
-@pytest.fixture
 def people(project, home_org, other_org, counsellor, personas):
     """Four people at the home organisation and one elsewhere, with exits and follow-ups."""
     olena = enter(
@@ -95,7 +82,9 @@ def people(project, home_org, other_org, counsellor, personas):
     return {"olena": olena, "karl": karl}
 
 
-def ask(client, capture, cutoff: str, file_format: str = "csv", project: str = "aiq"):
+def ask(
+    client, capture, cutoff: str, file_format: str = "csv", project: str = "arbeit-im-quartier"
+):
     """Send the form; the answer (a 303 to the download's page when it was accepted)."""
     with capture(execute=True):
         return client.post(PAGE, {"project": project, "cutoff": cutoff, "file_format": file_format})
@@ -253,7 +242,7 @@ def test_the_download_page_shows_how_far_the_file_has_come(
     client.force_login(lead)
     with django_capture_on_commit_callbacks(execute=False):  # no worker has taken it yet
         response = client.post(
-            PAGE, {"project": "aiq", "cutoff": "2026-01-31", "file_format": "csv"}
+            PAGE, {"project": "arbeit-im-quartier", "cutoff": "2026-01-31", "file_format": "csv"}
         )
     download = Download.objects.with_scopes_disabled().get()
 

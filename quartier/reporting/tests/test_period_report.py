@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from quartier.accounts.models import Membership, Role
 from quartier.conftest import make_user
 from quartier.downloads.models import Download
-from quartier.people.models import Project
 from quartier.reporting import periods
 from quartier.reporting.models import Target
 from quartier.reporting.period_report import build_report
@@ -29,19 +28,6 @@ FIGURE = re.compile(r"^(\d[\d.]*|•|%|–)$")
 @pytest.fixture(autouse=True)
 def frozen(time_machine):
     time_machine.move_to("2026-03-10 10:00 +01:00", tick=False)
-
-
-@pytest.fixture
-def project(home_org, other_org) -> Project:
-    project = Project.objects.create(
-        slug="aiq",
-        name="Arbeit im Quartier",
-        starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31),
-        retention_until=date(2031, 12, 31),
-    )
-    project.organisations.add(home_org, other_org)
-    return project
 
 
 @pytest.fixture
@@ -71,7 +57,7 @@ def programme(project, home_org, counsellor):
     Target.objects.create(project=project, code="EECO01", period_key="2025", value=12)
 
 
-def ask(client, capture, project: str = "aiq", period: str = "2025"):
+def ask(client, capture, project: str = "arbeit-im-quartier", period: str = "2025"):
     with capture(execute=True):
         return client.post(PAGE, {"project": project, "period": period})
 
