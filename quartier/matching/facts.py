@@ -227,6 +227,7 @@ def vacancy_facts(vacancies: QuerySet[Vacancy]) -> dict[int, VacancyFacts]:
             hours_per_week=hours,
             starts_on=starts_on,
             closes_on=closes_on,
+            occupation_essential=esco.get(occupation or 0, frozenset()),
         )
         for pk, occupation, isco, neighbourhood, quarter, hours, starts_on, closes_on in rows
     }

@@ -133,6 +133,8 @@ class VacancyFacts:
     hours_per_week: Decimal | None
     starts_on: date | None
     closes_on: date | None
+    # The ESCO essential skills of the occupation, to tell related occupations by.
+    occupation_essential: frozenset[int] = frozenset()
 
 
 @dataclass
