@@ -151,8 +151,10 @@ def explain(match: Match, labels: dict[int, str]) -> Explanation:
     for gap in match.language_gaps:
         if gap.steps:
             parts.append(_language(gap))
-    if match.place in ("neighbourhood", "quarter"):
-        parts.append(_distance(match.place).rstrip(".").lower())
+    if match.place == "neighbourhood":
+        parts.append(_("lives in the same neighbourhood"))
+    elif match.place == "quarter":
+        parts.append(_("lives in the same quarter"))
     sentence = (
         _("%(points)d points: %(reasons)s.") % {"points": match.total, "reasons": "; ".join(parts)}
         if parts

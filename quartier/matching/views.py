@@ -7,10 +7,7 @@ only they). Gated results are listed apart, with the reason, for those who couns
 Every ranking shown and every proposal is audited.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
-from django.db.models import Case, F, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -18,8 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import EMPLOYER, allow, may_use, roles
-from quartier.competences.employers.services import pseudonym
-from quartier.competences.profile.models import CompetenceProfile
 from quartier.competences.profile.services import get_participant
 from quartier.counselling.cases import CASE_WORK
 from quartier.economy.models import Vacancy
@@ -30,91 +25,26 @@ from quartier.economy.vacancies.services import (
     own_businesses,
 )
 from quartier.matching import proposals
-from quartier.matching.explain import Explanation, concept_labels, concepts_of, explain
-from quartier.matching.ranking import Ranking, candidates_for, vacancies_for
-from quartier.matching.score import Match
+from quartier.matching.results import candidate_results, vacancy_results
 
-LIMIT = 20
 # Programme staff who read vacancies (not employers): they get the full breakdown.
 STAFF_READING = roles(*READING_ROLES)
-
-
-@dataclass
-class Row:
-    match: Match
-    explanation: Explanation
-    title: str
-    code: str = ""
-    person: str = ""
-    vacancy: Vacancy | None = None
-    may_propose: bool = False
-
-
-def _explained(ranking: Ranking, language: str) -> tuple[list, list]:
-    labels = concept_labels(concepts_of([*ranking.matches, *ranking.gated]), language)
-    return (
-        [(m, explain(m, labels)) for m in ranking.matches],
-        [(m, explain(m, labels)) for m in ranking.gated],
-    )
-
-
-def _profiles(ids: list[int], own: list[int]) -> dict[int, dict]:
-    """Pseudonymous code of each profile; the name only for the viewer's own participants.
-
-    One query.
-    """
-    named = Case(
-        When(organisation_id__in=own, then=F("participant__given_name")), default=Value("")
-    )
-    family = Case(
-        When(organisation_id__in=own, then=F("participant__family_name")), default=Value("")
-    )
-    rows = (
-        CompetenceProfile.objects.with_scopes_disabled()
-        .filter(pk__in=ids)
-        .annotate(given=named, family=family)
-        .values("pk", "public_code", "organisation_id", "participant__public_id", "given", "family")
-    )
-    return {row["pk"]: row for row in rows}
 
 
 @allow(VACANCY_READERS)
 def vacancy_candidates(request: HttpRequest, code) -> HttpResponse:
     """The best candidates for a vacancy, each with the reasons and the gaps."""
     vacancy = get_vacancy(request.user, code)
-    own = CASE_WORK.organisations(request.user)
     language = get_language()
+    results = candidate_results(request.user, vacancy, language)
     today = proposals.today()
-    ranking = candidates_for(vacancy, own, today=today, limit=LIMIT)
-    shown, gated = _explained(ranking, language)
-    if not own:
-        gated = []  # the gated are for those who counsel
-    profiles = _profiles([m.person for m, _e in [*shown, *gated]], own)
-
-    def row(match: Match, explanation: Explanation) -> Row:
-        profile = profiles[match.person]
-        is_own = profile["organisation_id"] in own
-        return Row(
-            match=match,
-            explanation=explanation,
-            title=f"{profile['given']} {profile['family']}"
-            if is_own
-            else pseudonym(CompetenceProfile(public_code=profile["public_code"])),
-            code=str(profile["participant__public_id"] if is_own else profile["public_code"]),
-            person="own" if is_own else "candidate",
-            may_propose=is_own and not match.gated,
-        )
-
-    rows = [row(m, e) for m, e in shown]
-    gated_rows = [row(m, e) for m, e in gated]
-    proposals.log_ranking(request.user, vacancy, [profiles[r.match.person] for r in rows])
     context = {
         "vacancy": vacancy,
         "title": vacancy.title(language),
-        "rows": rows,
-        "gated": gated_rows,
-        "considered": ranking.considered,
-        "version": ranking.version,
+        "rows": results.rows,
+        "gated": results.gated,
+        "considered": results.considered,
+        "version": results.version,
         # The full breakdown for programme staff, the short sentence for employers.
         "full": bool(STAFF_READING.organisations(request.user)),
         "may_open_candidates": may_use(request.user, "competences:candidate-list"),
@@ -130,34 +60,14 @@ def profile_vacancies(request: HttpRequest, code) -> HttpResponse:
     profile = getattr(participant, "competence_profile", None)
     if profile is None:
         raise Http404
-    language = get_language()
-    ranking = vacancies_for(profile, today=proposals.today(), limit=LIMIT)
-    shown, gated = _explained(ranking, language)
-    vacancies = Vacancy.objects.select_related("business").in_bulk(
-        [m.vacancy for m, _e in [*shown, *gated]]
-    )
-    may_propose = participant.organisation_id in CASE_WORK.organisations(request.user)
-
-    def row(match: Match, explanation: Explanation) -> Row:
-        vacancy = vacancies[match.vacancy]
-        return Row(
-            match=match,
-            explanation=explanation,
-            title=vacancy.title(language),
-            code=str(vacancy.public_id),
-            vacancy=vacancy,
-            may_propose=may_propose and not match.gated,
-        )
-
-    rows = [row(m, e) for m, e in shown]
-    proposals.log_person_ranking(request.user, participant, [r.code for r in rows])
+    results = vacancy_results(request.user, participant, profile, get_language())
     context = {
         "participant": participant,
         "profile": profile,
-        "rows": rows,
-        "gated": [row(m, e) for m, e in gated],
-        "considered": ranking.considered,
-        "version": ranking.version,
+        "rows": results.rows,
+        "gated": results.gated,
+        "considered": results.considered,
+        "version": results.version,
     }
     return render(request, "matching/profile_vacancies.html", context)
 

@@ -10,7 +10,7 @@ import pytest
 from quartier.demo.matching import generate_matching
 from quartier.economy.models import Vacancy
 from quartier.matching.conftest import TODAY
-from quartier.matching.facts import matchable_profiles, person_facts
+from quartier.matching.facts import matchable_profiles, person_facts, related_occupations
 from quartier.matching.ranking import candidates_for, vacancies_for
 from quartier.matching.score import ranked, score
 from quartier.people.models import Participant
@@ -80,7 +80,9 @@ def test_the_candidates_are_the_exhaustive_top_twenty_and_the_same_on_every_data
     ranking = candidates_for(vacancy, [], today=TODAY)
     facts = ranking.vacancies[vacancy.pk]
     everyone = person_facts(matchable_profiles([]))
-    exhaustive, _gated = ranked([score(p, facts, today=TODAY) for p in everyone.values()], 20)
+    related = related_occupations(facts.occupation_essential)
+    every = [score(p, facts, today=TODAY, related=related) for p in everyone.values()]
+    exhaustive, _gated = ranked(every, 20)
     assert len(ranking.matches) == 20
     assert [m.person for m in ranking.matches] == [m.person for m in exhaustive]
     assert _names(ranking.matches) == TOP_CANDIDATES
