@@ -81,7 +81,13 @@ def main() -> None:
     profile_ids = list(
         CompetenceProfile.objects.with_scopes_disabled().values_list("pk", flat=True)
     )
-    vacancy_ids = list(Vacancy.objects.filter(status="open").values_list("pk", flat=True))
+    # Vacancies still open to applications: one past its closing date has every candidate
+    # gated (listed apart), so neither its time nor its recall says anything.
+    vacancy_ids = list(
+        Vacancy.objects.filter(status="open")
+        .exclude(closes_on__lt=today)
+        .values_list("pk", flat=True)
+    )
     people = list(
         CompetenceProfile.objects.with_scopes_disabled().filter(
             pk__in=rng.sample(profile_ids, min(args.rounds, len(profile_ids)))

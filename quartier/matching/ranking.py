@@ -26,7 +26,7 @@ from quartier.matching.facts import (
 )
 from quartier.matching.score import VERSION, Match, PersonFacts, VacancyFacts, ranked, score
 
-PREFILTER = 5000
+PREFILTER = 1000
 ESSENTIAL_HIT = 4
 LIMIT = 20
 
@@ -118,8 +118,9 @@ def open_vacancies() -> QuerySet[Vacancy]:
 
 
 def vacancy_ids(person: PersonFacts, vacancies: QuerySet[Vacancy], prefilter: int) -> list[int]:
-    """Vacancies asking for a skill of the person, or of an occupation the person has or
-    whose essential skills the person has some of. Two queries."""
+    """Vacancies asking for a skill of the person, of an occupation the person has, or
+    naming no skill but an occupation whose essential skills the person has some of.
+    Two queries."""
     skills = list(person.skills)
     hits = (
         VacancySkill.objects.filter(concept_id__in=skills, vacancy_id__in=vacancies.values("pk"))
@@ -133,8 +134,13 @@ def vacancy_ids(person: PersonFacts, vacancies: QuerySet[Vacancy], prefilter: in
         kind=Relation.Kind.ESSENTIAL,
         skill_id__in=skills,
     )
+    # A vacancy asking for skills is found by them above; by its occupation's ESCO
+    # skills only when it names none (else every vacancy of a common skill comes in).
+    asks = VacancySkill.objects.filter(vacancy_id=OuterRef("pk"), required=True)
     occupations = (
-        vacancies.filter(Q(occupation_id__in=list(person.occupations)) | Exists(by_occupation))
+        vacancies.filter(
+            Q(occupation_id__in=list(person.occupations)) | (Exists(by_occupation) & ~Exists(asks))
+        )
         .order_by("pk")
         .values_list("pk", flat=True)[:prefilter]
     )
