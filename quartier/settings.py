@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "quartier.learning",
     "quartier.economy",
     "quartier.reporting",
+    "quartier.matching",
     "quartier.site",
     # The demo builders and `quartier demo`; no product app imports it.
     "quartier.demo",

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("staff/learning/", include("quartier.learning.urls")),
     path("staff/economy/", include("quartier.economy.urls")),
     path("staff/reporting/", include("quartier.reporting.urls")),
+    path("staff/matching/", include("quartier.matching.urls")),
     path("learn/", include("quartier.learning.public_urls")),
     path("economy/", include("quartier.economy.public_urls")),
     path("passport/", include("quartier.competences.public_urls")),

@@ -252,6 +252,12 @@ EXPECTED: dict[str, str | set[str]] = {
             "vacancy-requirements",
         )
     },
+    # Matching: a vacancy's candidates for those who read the vacancy; a person's
+    # vacancies and proposals for those who counsel; the employer's own vacancies.
+    "matching:vacancy-candidates": {"advisor", "counsellor", "lead", "outsider", "employer"},
+    "matching:profile-vacancies": CASE_WORKERS,
+    "matching:propose": CASE_WORKERS,
+    "matching:my-vacancies": {"employer"},
     "economy-public:vacancy-list": EVERYONE,
     "economy-public:vacancy-detail": EVERYONE,
     # Reporting: targets for project leads; the incomplete records (individual-level)
@@ -320,6 +326,7 @@ EXPECTED: dict[str, str | set[str]] = {
 }
 
 POST_ONLY = {
+    "matching:propose",
     "economy:follow-up-done",
     "competences:contact-request-asked",
     "learning:date-cancel",

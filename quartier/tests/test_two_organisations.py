@@ -72,6 +72,11 @@ def part(name: str) -> Route:
 # the persona holds no role the route allows, the answer is the one for no record.
 OWNED: dict[str, Route] = {
     "counselling:case-open": person,
+    "matching:profile-vacancies": person,
+    "matching:propose": lambda w: {
+        "code": w["vacancy"].public_id,
+        "person": w["person"].public_id,
+    },
     "learning:person-register": person,
     "learning:person-book": person,
     **{
@@ -224,6 +229,7 @@ SHARED: dict[str, Route] = {
         for name in ("vacancy-detail", "vacancy-edit", "vacancy-requirements")
     },
     "economy-public:vacancy-detail": lambda w: {"code": w["vacancy"].public_id},
+    "matching:vacancy-candidates": lambda w: {"code": w["vacancy"].public_id},
     "economy:cooperation-end": lambda w: {"pk": w["cooperation"].pk},
     **{
         f"economy:{name}": lambda w: {"pk": w["house"].pk}
@@ -643,6 +649,7 @@ def test_no_form_takes_another_organisations_record(client, two_org_personas, wo
 
 API_OWNED: dict[str, Route] = {
     "/api/v1/people/participants/{code}": person,
+    "/api/v1/matching/profiles/{code}/vacancies": person,
     "/api/v1/counselling/cases/{code}": case,
     "/api/v1/counselling/cases/{code}/contacts": case,
     **{
@@ -687,6 +694,7 @@ API_SHARED: dict[str, Route] = {
     },
     "/api/v1/economy/businesses/{slug}": lambda w: {"slug": w["business"].slug},
     "/api/v1/economy/vacancies/{code}": lambda w: {"code": w["vacancy"].public_id},
+    "/api/v1/matching/vacancies/{code}/candidates": lambda w: {"code": w["vacancy"].public_id},
     "/api/v1/economy/premises/houses/{id}": lambda w: {"id": w["house"].pk},
 }
 

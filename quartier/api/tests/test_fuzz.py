@@ -210,6 +210,8 @@ def seeded(personas, home_org, other_org, business_org, tmp_path):
             "/api/v1/learning/appointments/{code}": {"code": appointment.public_id},
             "/api/v1/economy/businesses/{slug}": {"slug": bakery.slug},
             "/api/v1/economy/vacancies/{code}": {"code": vacancy.public_id},
+            "/api/v1/matching/vacancies/{code}": {"code": vacancy.public_id},
+            "/api/v1/matching/profiles/{code}": {"code": rami.public_id},
             "/api/v1/economy/premises/houses/{id}": {"id": house.pk},
         },
         # Body fields that name a record, with a real one.

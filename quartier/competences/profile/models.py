@@ -82,6 +82,16 @@ class CompetenceProfile(models.Model):
         blank=True,
         help_text=_("A few sentences on the person's strengths and aims."),
     )
+    # What the person is looking for, read by matching (availability and hours).
+    hours_per_week = models.DecimalField(
+        _("hours per week wanted"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    available_from = models.DateField(_("available from"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     changed_at = models.DateTimeField(_("changed"), default=timezone.now)
     created_by = models.ForeignKey(

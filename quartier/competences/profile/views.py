@@ -17,7 +17,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.accounts.access import allow
+from quartier.accounts.access import allow, may_use
 from quartier.competences.profile import (
     evidence,
     experience,
@@ -100,6 +100,13 @@ def profile_context(participant, user) -> dict:
         "participant": participant,
         "profile": profile,
         "may_write": PROFILE_WRITE.allows(user),
+        # Matching vacancies, for those who counsel at the person's organisation.
+        "may_match": may_use(
+            user,
+            "matching:profile-vacancies",
+            {"code": participant.public_id},
+            organisation_id=participant.organisation_id,
+        ),
         "qualifications": [],
         "languages": [],
         "experience": [],

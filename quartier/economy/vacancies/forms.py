@@ -39,6 +39,7 @@ class VacancyForm(forms.ModelForm):
             "kind",
             "hours_per_week",
             "starts_on",
+            "closes_on",
             "pay_min",
             "pay_max",
             "pay_period",
@@ -46,7 +47,7 @@ class VacancyForm(forms.ModelForm):
             "filled_by",
             "published",
         ]
-        widgets = {"starts_on": DateInput}
+        widgets = {"starts_on": DateInput, "closes_on": DateInput}
 
     def __init__(self, *args, user, businesses=None, staff=True, **kwargs):
         super().__init__(*args, **kwargs)

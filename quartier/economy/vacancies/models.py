@@ -82,6 +82,12 @@ class Vacancy(models.Model):
         validators=[MinValueValidator(0)],
     )
     starts_on = models.DateField(_("start"), null=True, blank=True)
+    closes_on = models.DateField(
+        _("apply by"),
+        null=True,
+        blank=True,
+        help_text=_("After this day the vacancy is no longer proposed to anyone."),
+    )
     pay_min = models.DecimalField(
         _("pay from (EUR)"),
         max_digits=9,
@@ -211,6 +217,11 @@ class VacancyLanguage(models.Model):
             ("C2", "C2"),
             ("native", _("Native language")),
         ],
+    )
+    required = models.BooleanField(
+        _("required"),
+        default=True,
+        help_text=_("Untick when the language is welcome but not a condition."),
     )
 
     class Meta:

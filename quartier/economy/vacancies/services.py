@@ -43,6 +43,7 @@ WRITABLE = (
     "occupation",
     "hours_per_week",
     "starts_on",
+    "closes_on",
     "pay_min",
     "pay_max",
     "pay_period",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from quartier.accounts.access import allow
+from quartier.accounts.access import allow, may_use
 from quartier.economy.businesses.picker import pick_business
 from quartier.economy.models import VacancySkill
 from quartier.economy.pages import error_messages, form_page
@@ -125,6 +125,9 @@ def vacancy_detail(request: HttpRequest, code) -> HttpResponse:
         "languages": [(language_name(row.language), row) for row in vacancy.languages.all()],
         "pay": vacancies.pay_text(vacancy),
         "may_edit": may_edit,
+        "may_match": may_use(
+            request.user, "matching:vacancy-candidates", {"code": vacancy.public_id}
+        ),
         "filled_by": filled_by,
     }
     return render(request, "economy/advice/vacancy_detail.html", context)
