@@ -15,7 +15,9 @@ table is a fixed number of aggregate queries whatever the period or the data siz
 cell names or links to a person.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -45,6 +47,8 @@ OUTPUTS, RESULTS, MEASURES, LEARNING, OVER_TIME = (
     "learning",
     "over-time",
 )
+# The ESF+ tables of results: upon leaving and six months after.
+RESULT_TABLES = ("esf-results", "esf-longer-term")
 SECTION_TITLES: dict[str, str | Promise] = {
     OVER_TIME: gettext_lazy("Over time"),
     OUTPUTS: gettext_lazy("ESF+ output indicators"),
@@ -169,8 +173,7 @@ def all_tables(filters: Filters) -> list[tuple[str, Table]]:
         trend = trend_table(filters)
     placed = [(OVER_TIME, trend)]
     for table in esf_tables:
-        codes = [row.code for row in table.rows]
-        placed.append((RESULTS if codes and codes[0].startswith("EECR") else OUTPUTS, table))
+        placed.append((RESULTS if table.key in RESULT_TABLES else OUTPUTS, table))
     for table in measure_tables:
         placed.append((LEARNING if table.key.startswith("learning") else MEASURES, table))
     return placed
@@ -248,6 +251,17 @@ def show(table: Table, targets: dict[str, int]) -> ShownTable:
     )
 
 
+class ChartText(TypedDict):
+    """What every chart of the dashboard is given besides its series."""
+
+    chart_id: str
+    title: str
+    description: str
+    categories: list[str]
+    rtl: bool
+    number: Callable[[float], str]
+
+
 def chart(shown: ShownTable) -> str:
     """The chart beside a table: lines for months, stacked bars for the gender
     breakdown, plain bars otherwise; rates and sum rows are left to the table."""
@@ -260,14 +274,14 @@ def chart(shown: ShownTable) -> str:
         "Chart of the table “%(title)s”; every figure is in the table beside it. "
         "• marks a hidden figure."
     ) % {"title": shown.title}
-    common = {
-        "chart_id": f"chart-{shown.key}",
-        "title": str(shown.title),
-        "description": description,
-        "categories": [str(row.label) for row in rows],
-        "rtl": rtl,
-        "number": number,
-    }
+    common = ChartText(
+        chart_id=f"chart-{shown.key}",
+        title=str(shown.title),
+        description=description,
+        categories=[str(row.label) for row in rows],
+        rtl=rtl,
+        number=number,
+    )
 
     def values(column: str) -> list[int | None]:
         """The column's counts: None where hidden (a gap with the mark), 0 where the row

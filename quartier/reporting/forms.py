@@ -29,7 +29,9 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args, projects, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].choices = [(p.slug, p.name) for p in projects]
+        field = self.fields["project"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(p.slug, p.name) for p in projects]
 
 
 class ProjectPeriodForm(ProjectForm):

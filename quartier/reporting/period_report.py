@@ -316,17 +316,21 @@ class PeriodReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.projects = {project.slug: project for project in projects}
         self.today = today
-        self.fields["project"].choices = [(project.slug, project.name) for project in projects]
+        project_field = self.fields["project"]
+        assert isinstance(project_field, forms.ChoiceField)
+        project_field.choices = [(project.slug, project.name) for project in projects]
         offered: dict[str, str] = {}
         for project in projects:
             for period in periods.choices(today=today, project=project):
                 offered.setdefault(period.key, str(period.label))
         if not projects:
             offered = {period.key: str(period.label) for period in periods.choices(today=today)}
-        self.fields["period"].choices = list(offered.items())
+        period_field = self.fields["period"]
+        assert isinstance(period_field, forms.ChoiceField)
+        period_field.choices = list(offered.items())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         project = self.projects.get(data.get("project", ""))
         if project is not None and data.get("period"):
             try:
