@@ -31,9 +31,10 @@ from django_scopes import scope
 from quartier.lib.charts import Series, bar_chart, line_chart
 from quartier.people.models import EntryData, Project
 from quartier.places.models import Quarter
-from quartier.reporting import disclosure, esf, measures, targets
+from quartier.reporting import disclosure, esf, measures
 from quartier.reporting.periods import Period
 from quartier.reporting.tables import GENDER_COLUMNS, Row, Table, by_gender
+from quartier.reporting.targets import target_code, targets_for
 
 # The period a dashboard opens with.
 DEFAULT_PERIOD = "last-12-months"
@@ -47,6 +48,8 @@ OUTPUTS, RESULTS, MEASURES, LEARNING, OVER_TIME = (
     "learning",
     "over-time",
 )
+# Each success measure's tables, by key: the measure whose definition page explains them.
+MEASURE_OF_TABLE = {key: m.code for m in measures.MEASURES for key in m.table_keys}
 # The ESF+ tables of results: upon leaving and six months after.
 RESULT_TABLES = ("esf-results", "esf-longer-term")
 SECTION_TITLES: dict[str, str | Promise] = {
@@ -92,6 +95,8 @@ class ShownRow:
     show_code: bool = False
     target: int | None = None
     reached: str = ""
+    # The row's total as the table shows it (a number, "•" or "–"), beside a target.
+    actual: str = "–"
 
 
 @dataclass
@@ -104,6 +109,16 @@ class ShownTable:
     chart: SafeString | str = ""
     has_targets: bool = False
     has_hidden: bool = False
+    # What the rows are: indicators, or the months of the line over time.
+    row_heading: str | Promise = gettext_lazy("Indicator")
+    # The success measure whose definition page explains the table, if any.
+    measure: str = ""
+
+    @property
+    def is_narrow(self) -> bool:
+        """Few enough columns for the chart to stand beside the table on a wide
+        screen; a wider table takes the whole width, with its chart below."""
+        return len(self.columns) + (2 if self.has_targets else 0) <= 3
 
 
 @dataclass
@@ -229,9 +244,12 @@ def show(table: Table, targets: dict[str, int]) -> ShownTable:
             is_sum=row.code in sums,
             show_code=row.code.startswith(ESF_CODES),
         )
-        if row.code in targets and not is_rate:
-            shown.target = targets[row.code]
-            actual = disclosed.value(row.code, total) if total and total in row.cells else None
+        actual = disclosed.value(row.code, total) if total and total in row.cells else None
+        if not is_rate and total and total in row.cells:
+            shown.actual = disclosure.HIDDEN_MARK if actual is None else number(actual)
+        code = target_code(table.key, row.code)
+        if code in targets and not is_rate:
+            shown.target = targets[code]
             if actual is None:
                 shown.reached = disclosure.HIDDEN_MARK
             elif shown.target:
@@ -245,6 +263,8 @@ def show(table: Table, targets: dict[str, int]) -> ShownTable:
         table.description,
         list(table.columns),
         rows,
+        row_heading=gettext_lazy("Month") if table.key == TREND else gettext_lazy("Indicator"),
+        measure=MEASURE_OF_TABLE.get(table.key, ""),
         has_targets=any(row.target is not None for row in rows),
         has_hidden=any(cell.hidden for row in rows for cell in row.cells)
         or any(row.reached == disclosure.HIDDEN_MARK for row in rows),
@@ -267,6 +287,9 @@ def chart(shown: ShownTable) -> str:
     breakdown, plain bars otherwise; rates and sum rows are left to the table."""
     rtl = get_language_bidi()
     rows = [row for row in shown.rows if not row.is_rate and not row.is_sum]
+    if any(row.show_code for row in rows):
+        # The ESF+ tables' helper rows (entered, incomplete, left) are no indicators.
+        rows = [row for row in rows if row.show_code]
     if not rows:
         return ""
     keys = [key for key, _label in shown.columns]
@@ -278,7 +301,7 @@ def chart(shown: ShownTable) -> str:
         chart_id=f"chart-{shown.key}",
         title=str(shown.title),
         description=description,
-        categories=[str(row.label) for row in rows],
+        categories=[f"{row.code} {row.label}" if row.show_code else str(row.label) for row in rows],
         rtl=rtl,
         number=number,
     )
@@ -306,7 +329,7 @@ def chart(shown: ShownTable) -> str:
 
 def _targets(filters: Filters) -> dict[str, int]:
     """The project's targets for the period, where the figures are the project's."""
-    return {} if filters.narrowed else targets.targets_for(filters.project, filters.period)
+    return {} if filters.narrowed else targets_for(filters.project, filters.period)
 
 
 def sections(filters: Filters) -> list[Section]:
@@ -320,6 +343,17 @@ def sections(filters: Filters) -> list[Section]:
         shown.chart = mark_safe(chart(shown))  # noqa: S308 -- charts.py escapes every text
         result[key].tables.append(shown)
     return [section for section in result.values() if section.tables]
+
+
+def rows_by_target_code(filters: Filters, targets: dict[str, int]) -> dict[str, ShownRow]:
+    """Every row of the dashboard that a target may be set for, disclosed, with its
+    actual total and the share of ``targets`` reached, by its target code (for the
+    targets page: the same figures as the dashboard, without charts)."""
+    rows: dict[str, ShownRow] = {}
+    for _section, table in all_tables(filters):
+        for row in show(table, targets).rows:
+            rows.setdefault(target_code(table.key, row.code), row)
+    return rows
 
 
 def find_table(filters: Filters, key: str) -> ShownTable | None:

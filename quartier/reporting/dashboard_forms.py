@@ -21,8 +21,9 @@ class DashboardForm(forms.Form):
 
     project = forms.ChoiceField(label=_("Project"), required=False)
     period = forms.ChoiceField(label=_("Period"), required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    # Read only with the period "Range of days", as their labels say.
+    start = forms.DateField(label=_("Range from"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Range to"), required=False, widget=DateInput())
     organisation = forms.ChoiceField(label=_("Organisation"), required=False)
     quarter = forms.ChoiceField(label=_("Quarter"), required=False)
 

@@ -48,7 +48,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, DateField, Exists, F, Field, OuterRef, Q, TextField
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    Field,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+)
 from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -358,28 +368,38 @@ class IncompleteRecord:
         return [str(_verbose_name(name)) for name in self.missing]
 
 
-def incomplete_records(project, organisations: list[int], today: date) -> list[IncompleteRecord]:
+def incomplete_people(project, organisations: list[int]) -> QuerySet[Participant]:
     """The people of ``project`` held by ``organisations`` whose entry data is not
-    complete, soonest deadline first. One query.
+    complete, soonest deadline (earliest entry) first, ending in the primary key so
+    that the list can be paged by keyset.
 
     Individual-level: it goes through the request's normal scope (the holding
     organisation's counsellors and project lead, ``scope.CORRECTORS``), never across
     organisations, and reads no special category.
     """
-    people = (
+    return (
         Participant.objects.filter(project=project, organisation_id__in=organisations)
         .filter(entry__isnull=False)
         .exclude(COMPLETE)
         .select_related("entry")
         .order_by("entry__entry_date", "family_name", "given_name", "pk")
     )
+
+
+def incomplete_record(person: Participant, today: date) -> IncompleteRecord:
+    """One row of the list: what is missing and by when (no query: ``entry`` is read
+    with the person)."""
+    return IncompleteRecord(
+        participant=person,
+        entry_date=person.entry.entry_date,
+        deadline=person.entry.deadline,
+        missing=person.entry.missing_fields,
+        overdue=person.entry.deadline < today,
+    )
+
+
+def incomplete_records(project, organisations: list[int], today: date) -> list[IncompleteRecord]:
+    """Every incomplete record of ``incomplete_people``, as rows. One query."""
     return [
-        IncompleteRecord(
-            participant=person,
-            entry_date=person.entry.entry_date,
-            deadline=person.entry.deadline,
-            missing=person.entry.missing_fields,
-            overdue=person.entry.deadline < today,
-        )
-        for person in people
+        incomplete_record(person, today) for person in incomplete_people(project, organisations)
     ]

@@ -45,7 +45,7 @@ from quartier.reporting.measures import measure_tables
 from quartier.reporting.periods import Period, PeriodError
 from quartier.reporting.scope import READERS, organisations_for, projects_for
 from quartier.reporting.tables import Row
-from quartier.reporting.targets import targets_for
+from quartier.reporting.targets import target_code, targets_for
 
 KIND = "reporting.period_report"
 PDF = "application/pdf"
@@ -168,9 +168,10 @@ def _actuals(tables: list[Disclosed]) -> dict[str, tuple[str | Promise, int | No
         table = disclosed.table
         column = table.total_column or table.columns[0][0]
         for row in table.rows:
-            if row.numerator or row.code in found:
+            code = target_code(table.key, row.code)
+            if row.numerator or code in found:
                 continue
-            found[row.code] = (row.label, disclosed.value(row.code, column))
+            found[code] = (row.label, disclosed.value(row.code, column))
     return found
 
 
