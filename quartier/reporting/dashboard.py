@@ -21,7 +21,7 @@ from typing import TypedDict
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy
@@ -157,7 +157,9 @@ def trend_table(filters: Filters) -> Table:
         .values_list("month", "participant__gender", "count")
     ):
         counts.setdefault(f"{month:%Y-%m}", {})[gender] = count
-    months = filters.period.months()
+    # Months still ahead (a funding phase runs into the future) have no entries yet.
+    today = timezone.localdate()
+    months = [month for month in filters.period.months() if month.start <= today]
     rows = [
         Row(
             month.key, formats.date_format(month.start, "M Y"), by_gender(counts.get(month.key, {}))

@@ -57,6 +57,9 @@ class DashboardForm(forms.Form):
                 choices.insert(0, (asked, periods.parse(asked, today=today, project=project).label))
         self._choices("period").choices = [*choices, (CUSTOM, _("Range of days (below)"))]
         self._choices("organisation").choices = [("", _("All organisations")), *organisations]
+        if len(organisations) < 2:
+            # One organisation in scope: "all" is that one, nothing to choose.
+            self.fields["organisation"].widget = forms.HiddenInput()
         self._choices("quarter").choices = [("", _("All quarters"))] + [
             (quarter.slug, quarter.name) for quarter in quarters
         ]

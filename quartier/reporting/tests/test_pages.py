@@ -12,10 +12,12 @@ from django.urls import reverse
 from quartier.accounts.access import view_access
 from quartier.accounts.models import AuditEntry
 from quartier.accounts.navigation import items_for
+from quartier.demo.programme import DEMO_TARGETS
 from quartier.people.intake import take_in
 from quartier.reporting import views
 from quartier.reporting.models import Target
 from quartier.reporting.navigation import PAGES
+from quartier.reporting.targets import TARGET_LABELS
 from quartier.reporting.tests.test_dashboard import enter
 from quartier.tests.pagination import walk
 
@@ -75,8 +77,10 @@ def test_the_dashboard_names_the_phase_once_and_links_every_section(client, pers
     # The results upon leaving and six months after are in the results section.
     results = page.split('id="section-esf-results"')[1].split('id="section-measures"')[0]
     assert 'id="esf-results"' in results and 'id="esf-longer-term"' in results
-    # A measure's table leads to its definition.
+    # A measure's table leads to its definition; nothing leads to a person.
     assert reverse("reporting:measure-definition", args=["new-settlements"]) in page
+    main = page.split("<main")[1].split("</main>")[0]
+    assert "/staff/people/" not in main and "/entry-data/" not in main
 
 
 @pytest.fixture
@@ -180,6 +184,15 @@ def test_the_lead_sets_targets_for_success_measures_and_sees_the_share_reached(
     assert shown.has_targets
     skills = next(row for row in shown.rows if row.code == "skills")
     assert skills.target == 10
+
+
+def test_every_target_code_fits_its_column():
+    longest = max(TARGET_LABELS, key=len)
+    assert len(longest) <= Target._meta.get_field("code").max_length, longest
+
+
+def test_the_demo_targets_name_codes_a_target_may_be_set_for():
+    assert set(DEMO_TARGETS) <= set(TARGET_LABELS)
 
 
 @pytest.mark.parametrize("value", ["zehn", "-1", "2.5", "99999999"])
