@@ -55,7 +55,7 @@ class DashboardForm(forms.Form):
         if asked not in {key for key, _label in choices} | {CUSTOM}:
             with contextlib.suppress(periods.PeriodError):
                 choices.insert(0, (asked, periods.parse(asked, today=today, project=project).label))
-        self._choices("period").choices = [*choices, (CUSTOM, _("Range of days (below)"))]
+        self._choices("period").choices = [*choices, (CUSTOM, _("Range of days"))]
         self._choices("organisation").choices = [("", _("All organisations")), *organisations]
         if len(organisations) < 2:
             # One organisation in scope: "all" is that one, nothing to choose.
