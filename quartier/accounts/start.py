@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.access import Access, acting_for, roles
@@ -43,7 +44,7 @@ class Number:
     """One number of a panel: ``count(user)`` rows, as the linked filtered list shows them."""
 
     key: str
-    label: str
+    label: str | Promise
     url_name: str
     access: Access
     count: Callable[..., int | None]
@@ -58,13 +59,13 @@ class Number:
 @dataclass
 class Panel:
     key: str
-    title: str
+    title: str | Promise
     access: Access
-    empty: str
+    empty: str | Promise
     order: int = 100
     numbers: list[Number] = field(default_factory=list)
     # What "•" means, shown under a panel that hides a number (see the module's docstring).
-    hidden_note: str = ""
+    hidden_note: str | Promise = ""
 
 
 _PANELS: dict[str, Panel] = {}

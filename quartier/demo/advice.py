@@ -372,7 +372,9 @@ def create_demo_advice(participants: list | None = None, seed: int = 5) -> str:
         Vacancy.objects.filter(pk=vacancy.pk).update(
             created_at=timezone.now() - timedelta(days=rng.randint(0, 700))
         )
-        if number % 5 == 4:
+        # Every fourth is filled: 15 places, each template once (jobs, apprenticeships,
+        # internships, mini-jobs, volunteering).
+        if number % 4 == 3:
             filled_by = dialog_people[number % len(dialog_people)] if dialog_people else None
             update_vacancy(vacancy, lead, status=VacancyStatus.FILLED, filled_by=filled_by)
         elif number % 11 == 10:

@@ -141,7 +141,9 @@ def create_demo_businesses() -> str:
         rng.shuffle(candidates)
         lead, partners = candidates[0], candidates[1 : 1 + plan["partners"]]
         occupation = _occupation(plan.get("esco_uri", ""))
-        start = date(today.year - 1 - number % 2, 8, 1)
+        # Training years begin on 1 August: every other alliance began this last one.
+        last_august = today.year if today.month >= 8 else today.year - 1
+        start = date(last_august - number % 2, 8, 1)
         alliance = create_alliance(
             lead,
             advisor,

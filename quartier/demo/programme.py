@@ -25,7 +25,7 @@ from quartier.demo.network import create_demo_network
 from quartier.demo.offers import create_demo_offers
 from quartier.demo.participants import generate_participants
 from quartier.esco.shipped import load_shipped
-from quartier.people.models import Participant, Project
+from quartier.people.models import Answer, EntryData, Participant, Project
 
 DEMO_PARTICIPANTS = 200
 DEMO_ORGANISATIONS = ("dialog", "ic-e", "daa-leipzig", "stadt-leipzig-aws")
@@ -70,12 +70,44 @@ def create_demo_programme() -> str:
         create_demo_offers(people, counsellor)  # two years of offers, registrations, attendance
         create_demo_advice(people)  # after the demo businesses: founders, consulting, vacancies
         link_demo_people(people)  # some appointments and visits were theirs
+        answer_demo_entry_questions(people)  # the questions the generator leaves open
     create_demo_targets(project)
     # Thousands of rows were written in this transaction: the planner must know.
     analyse(*project_apps())
     if not made_people:
         return "Demo programme already there."
     return f"Demo programme: {len(people)} participants, {cases} cases."
+
+
+# Of every 60 people, who answered "yes" to the entry questions on special categories
+# (ESF+ EECO12 disability, EECO15 minority, EECO16 housing exclusion) and who was under
+# 18 on entering (EECO06); the others answered "no", every fifth gave no answer.
+YES_AT = {"disability": (5, 17, 29, 41, 53), "minority": (7, 37), "housing_exclusion": (3, 23, 43)}
+UNDER_18_AT = (11, 31, 51)
+
+
+def answer_demo_entry_questions(people: list[Participant]) -> None:
+    """Answers to the entry questions the generator leaves unanswered, so that the
+    ESF+ rows read from them count someone; added where none is answered yet.
+
+    Reporting shows them only as aggregates, hidden where small, as for anybody.
+    """
+    questions = list(YES_AT)
+    if (
+        EntryData.objects.filter(participant__in=people)
+        .exclude(**dict.fromkeys(questions, Answer.NO_ANSWER))
+        .exists()
+    ):
+        return
+    for question in questions:
+        yes = [p.entry.pk for n, p in enumerate(people) if n % 60 in YES_AT[question]]
+        no = [p.entry.pk for n, p in enumerate(people) if n % 60 not in YES_AT[question] and n % 5]
+        EntryData.objects.filter(pk__in=yes).update(**{question: Answer.YES})
+        EntryData.objects.filter(pk__in=no).update(**{question: Answer.NO})
+    for number, person in enumerate(people):
+        if number % 60 in UNDER_18_AT:
+            born = person.entry.entry_date - timedelta(days=16 * 365 + 100)
+            Participant.objects.filter(pk=person.pk).update(date_of_birth=born)
 
 
 # The targets of the demo project's grant application for the whole funding phase (three
@@ -91,6 +123,19 @@ DEMO_TARGETS = {
     "EECR03": 30,
     "EECR04": 75,
     "EECR05": 90,
+    # The success measures' counts (``<measure>.<figure>``, as the targets page names them).
+    "new-settlements.settlements": 20,
+    "qualified-applicants.applicants": 90,
+    "business-cooperation.started": 150,
+    "new-jobs.filled": 30,
+    "suitable-occupations.placed": 25,
+    "training-alliances.alliances-active": 6,
+    "counselling-towards-work.counselled": 300,
+    "competences-identified.skills": 240,
+    "competences-identified.passports": 60,
+    "intercultural-encounters.present": 1000,
+    "learning-offers.registrations": 1200,
+    "learning-place-visits.visits": 1500,
 }
 
 

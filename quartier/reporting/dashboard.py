@@ -15,11 +15,13 @@ table is a fixed number of aggregate queries whatever the period or the data siz
 cell names or links to a person.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy
@@ -29,9 +31,10 @@ from django_scopes import scope
 from quartier.lib.charts import Series, bar_chart, line_chart
 from quartier.people.models import EntryData, Project
 from quartier.places.models import Quarter
-from quartier.reporting import disclosure, esf, measures, targets
+from quartier.reporting import disclosure, esf, measures
 from quartier.reporting.periods import Period
 from quartier.reporting.tables import GENDER_COLUMNS, Row, Table, by_gender
+from quartier.reporting.targets import target_code, targets_for
 
 # The period a dashboard opens with.
 DEFAULT_PERIOD = "last-12-months"
@@ -45,6 +48,10 @@ OUTPUTS, RESULTS, MEASURES, LEARNING, OVER_TIME = (
     "learning",
     "over-time",
 )
+# Each success measure's tables, by key: the measure whose definition page explains them.
+MEASURE_OF_TABLE = {key: m.code for m in measures.MEASURES for key in m.table_keys}
+# The ESF+ tables of results: upon leaving and six months after.
+RESULT_TABLES = ("esf-results", "esf-longer-term")
 SECTION_TITLES: dict[str, str | Promise] = {
     OVER_TIME: gettext_lazy("Over time"),
     OUTPUTS: gettext_lazy("ESF+ output indicators"),
@@ -88,6 +95,8 @@ class ShownRow:
     show_code: bool = False
     target: int | None = None
     reached: str = ""
+    # The row's total as the table shows it (a number, "•" or "–"), beside a target.
+    actual: str = "–"
 
 
 @dataclass
@@ -100,6 +109,16 @@ class ShownTable:
     chart: SafeString | str = ""
     has_targets: bool = False
     has_hidden: bool = False
+    # What the rows are: indicators, or the months of the line over time.
+    row_heading: str | Promise = gettext_lazy("Indicator")
+    # The success measure whose definition page explains the table, if any.
+    measure: str = ""
+
+    @property
+    def is_narrow(self) -> bool:
+        """Few enough columns for the chart to stand beside the table on a wide
+        screen; a wider table takes the whole width, with its chart below."""
+        return len(self.columns) + (2 if self.has_targets else 0) <= 3
 
 
 @dataclass
@@ -138,7 +157,9 @@ def trend_table(filters: Filters) -> Table:
         .values_list("month", "participant__gender", "count")
     ):
         counts.setdefault(f"{month:%Y-%m}", {})[gender] = count
-    months = filters.period.months()
+    # Months still ahead (a funding phase runs into the future) have no entries yet.
+    today = timezone.localdate()
+    months = [month for month in filters.period.months() if month.start <= today]
     rows = [
         Row(
             month.key, formats.date_format(month.start, "M Y"), by_gender(counts.get(month.key, {}))
@@ -169,8 +190,7 @@ def all_tables(filters: Filters) -> list[tuple[str, Table]]:
         trend = trend_table(filters)
     placed = [(OVER_TIME, trend)]
     for table in esf_tables:
-        codes = [row.code for row in table.rows]
-        placed.append((RESULTS if codes and codes[0].startswith("EECR") else OUTPUTS, table))
+        placed.append((RESULTS if table.key in RESULT_TABLES else OUTPUTS, table))
     for table in measure_tables:
         placed.append((LEARNING if table.key.startswith("learning") else MEASURES, table))
     return placed
@@ -226,9 +246,12 @@ def show(table: Table, targets: dict[str, int]) -> ShownTable:
             is_sum=row.code in sums,
             show_code=row.code.startswith(ESF_CODES),
         )
-        if row.code in targets and not is_rate:
-            shown.target = targets[row.code]
-            actual = disclosed.value(row.code, total) if total and total in row.cells else None
+        actual = disclosed.value(row.code, total) if total and total in row.cells else None
+        if not is_rate and total and total in row.cells:
+            shown.actual = disclosure.HIDDEN_MARK if actual is None else number(actual)
+        code = target_code(table.key, row.code)
+        if code in targets and not is_rate:
+            shown.target = targets[code]
             if actual is None:
                 shown.reached = disclosure.HIDDEN_MARK
             elif shown.target:
@@ -242,10 +265,23 @@ def show(table: Table, targets: dict[str, int]) -> ShownTable:
         table.description,
         list(table.columns),
         rows,
+        row_heading=gettext_lazy("Month") if table.key == TREND else gettext_lazy("Indicator"),
+        measure=MEASURE_OF_TABLE.get(table.key, ""),
         has_targets=any(row.target is not None for row in rows),
         has_hidden=any(cell.hidden for row in rows for cell in row.cells)
         or any(row.reached == disclosure.HIDDEN_MARK for row in rows),
     )
+
+
+class ChartText(TypedDict):
+    """What every chart of the dashboard is given besides its series."""
+
+    chart_id: str
+    title: str
+    description: str
+    categories: list[str]
+    rtl: bool
+    number: Callable[[float], str]
 
 
 def chart(shown: ShownTable) -> str:
@@ -253,6 +289,9 @@ def chart(shown: ShownTable) -> str:
     breakdown, plain bars otherwise; rates and sum rows are left to the table."""
     rtl = get_language_bidi()
     rows = [row for row in shown.rows if not row.is_rate and not row.is_sum]
+    if any(row.show_code for row in rows):
+        # The ESF+ tables' helper rows (entered, incomplete, left) are no indicators.
+        rows = [row for row in rows if row.show_code]
     if not rows:
         return ""
     keys = [key for key, _label in shown.columns]
@@ -260,14 +299,14 @@ def chart(shown: ShownTable) -> str:
         "Chart of the table “%(title)s”; every figure is in the table beside it. "
         "• marks a hidden figure."
     ) % {"title": shown.title}
-    common = {
-        "chart_id": f"chart-{shown.key}",
-        "title": str(shown.title),
-        "description": description,
-        "categories": [str(row.label) for row in rows],
-        "rtl": rtl,
-        "number": number,
-    }
+    common = ChartText(
+        chart_id=f"chart-{shown.key}",
+        title=str(shown.title),
+        description=description,
+        categories=[f"{row.code} {row.label}" if row.show_code else str(row.label) for row in rows],
+        rtl=rtl,
+        number=number,
+    )
 
     def values(column: str) -> list[int | None]:
         """The column's counts: None where hidden (a gap with the mark), 0 where the row
@@ -292,7 +331,7 @@ def chart(shown: ShownTable) -> str:
 
 def _targets(filters: Filters) -> dict[str, int]:
     """The project's targets for the period, where the figures are the project's."""
-    return {} if filters.narrowed else targets.targets_for(filters.project, filters.period)
+    return {} if filters.narrowed else targets_for(filters.project, filters.period)
 
 
 def sections(filters: Filters) -> list[Section]:
@@ -306,6 +345,17 @@ def sections(filters: Filters) -> list[Section]:
         shown.chart = mark_safe(chart(shown))  # noqa: S308 -- charts.py escapes every text
         result[key].tables.append(shown)
     return [section for section in result.values() if section.tables]
+
+
+def rows_by_target_code(filters: Filters, targets: dict[str, int]) -> dict[str, ShownRow]:
+    """Every row of the dashboard that a target may be set for, disclosed, with its
+    actual total and the share of ``targets`` reached, by its target code (for the
+    targets page: the same figures as the dashboard, without charts)."""
+    rows: dict[str, ShownRow] = {}
+    for _section, table in all_tables(filters):
+        for row in show(table, targets).rows:
+            rows.setdefault(target_code(table.key, row.code), row)
+    return rows
 
 
 def find_table(filters: Filters, key: str) -> ShownTable | None:

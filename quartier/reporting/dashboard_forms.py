@@ -2,6 +2,7 @@
 
 import contextlib
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,9 @@ class DashboardForm(forms.Form):
 
     project = forms.ChoiceField(label=_("Project"), required=False)
     period = forms.ChoiceField(label=_("Period"), required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    # Read only with the period "Range of days", as their labels say.
+    start = forms.DateField(label=_("Range from"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Range to"), required=False, widget=DateInput())
     organisation = forms.ChoiceField(label=_("Organisation"), required=False)
     quarter = forms.ChoiceField(label=_("Quarter"), required=False)
 
@@ -31,7 +33,7 @@ class DashboardForm(forms.Form):
         *,
         projects: list[Project],
         project: Project,
-        organisations: list[tuple[int, str]],
+        organisations: list[tuple[str, str]],
         quarters: list[Quarter],
         today: date,
         default_period: str,
@@ -42,7 +44,7 @@ class DashboardForm(forms.Form):
         self.today = today
         self.chosen_project = project
         self.quarters = {quarter.slug: quarter for quarter in quarters}
-        self.fields["project"].choices = [(p.slug, p.name) for p in projects]
+        self._choices("project").choices = [(p.slug, p.name) for p in projects]
         if len(projects) < 2:
             self.fields["project"].widget = forms.HiddenInput()
         choices = [
@@ -53,14 +55,22 @@ class DashboardForm(forms.Form):
         if asked not in {key for key, _label in choices} | {CUSTOM}:
             with contextlib.suppress(periods.PeriodError):
                 choices.insert(0, (asked, periods.parse(asked, today=today, project=project).label))
-        self.fields["period"].choices = [*choices, (CUSTOM, _("Range of days (below)"))]
-        self.fields["organisation"].choices = [("", _("All organisations")), *organisations]
-        self.fields["quarter"].choices = [("", _("All quarters"))] + [
+        self._choices("period").choices = [*choices, (CUSTOM, _("Range of days"))]
+        self._choices("organisation").choices = [("", _("All organisations")), *organisations]
+        if len(organisations) < 2:
+            # One organisation in scope: "all" is that one, nothing to choose.
+            self.fields["organisation"].widget = forms.HiddenInput()
+        self._choices("quarter").choices = [("", _("All quarters"))] + [
             (quarter.slug, quarter.name) for quarter in quarters
         ]
 
-    def clean(self):
-        data = super().clean()
+    def _choices(self, name: str) -> forms.ChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        return field
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         key = data.get("period") or ""
         try:
             if key == CUSTOM:

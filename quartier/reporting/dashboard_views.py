@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
+from quartier.accounts import navigation
 from quartier.accounts.access import allow
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation
@@ -54,6 +55,16 @@ def _filters(request: HttpRequest) -> tuple[DashboardForm | None, dashboard.Filt
     )
 
 
+def _other_pages(request: HttpRequest) -> list[dict[str, str]]:
+    """The menu's other reporting pages that the user may open (targets, incomplete
+    records, definitions, the funder's file, the period report): one click away."""
+    return [
+        item
+        for item in navigation.items_for(request.user)
+        if item["group"] == navigation.REPORTS.key and item["url_name"] != "reporting:dashboard"
+    ]
+
+
 @allow(scope.READERS)
 def dashboard_page(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
@@ -65,6 +76,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "sections": sections,
+            "other_pages": _other_pages(request),
             "hidden_explanation": disclosure.HIDDEN_EXPLANATION,
             "has_hidden": any(t.has_hidden for s in sections for t in s.tables),
         },

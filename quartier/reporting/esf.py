@@ -43,11 +43,24 @@ managers are switched off inside the aggregate functions only, each query filter
 explicitly by ``organisation__in``.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q, TextField
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    Field,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+)
 from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
@@ -160,7 +173,7 @@ def _participants(project: Project, organisations: list[int], quarter) -> Q:
     return where
 
 
-def _by_gender(rows: list[dict], codes) -> dict[str, dict[str, int]]:
+def _by_gender(rows: Sequence[Mapping[str, Any]], codes) -> dict[str, dict[str, int]]:
     """{code: cells} from rows of ``values("gender").annotate(code=…)``."""
     return {code: by_gender({row["gender"]: row[code] for row in rows}) for code in codes}
 
@@ -333,6 +346,12 @@ def esf_tables(project, period: Period, organisations: list[int], quarter=None) 
     ]
 
 
+def _verbose_name(name: str) -> str | Promise:
+    field = EntryData._meta.get_field(name)
+    assert isinstance(field, Field), name  # entry fields, never a relation's reverse
+    return field.verbose_name
+
+
 @dataclass(frozen=True)
 class IncompleteRecord:
     """A person whose entry data is still open: for the holding organisation's staff."""
@@ -346,31 +365,41 @@ class IncompleteRecord:
     @property
     def missing_labels(self) -> list[str]:
         """The missing fields' names, in the user's language."""
-        return [str(EntryData._meta.get_field(name).verbose_name) for name in self.missing]
+        return [str(_verbose_name(name)) for name in self.missing]
 
 
-def incomplete_records(project, organisations: list[int], today: date) -> list[IncompleteRecord]:
+def incomplete_people(project, organisations: list[int]) -> QuerySet[Participant]:
     """The people of ``project`` held by ``organisations`` whose entry data is not
-    complete, soonest deadline first. One query.
+    complete, soonest deadline (earliest entry) first, ending in the primary key so
+    that the list can be paged by keyset.
 
     Individual-level: it goes through the request's normal scope (the holding
     organisation's counsellors and project lead, ``scope.CORRECTORS``), never across
     organisations, and reads no special category.
     """
-    people = (
+    return (
         Participant.objects.filter(project=project, organisation_id__in=organisations)
         .filter(entry__isnull=False)
         .exclude(COMPLETE)
         .select_related("entry")
         .order_by("entry__entry_date", "family_name", "given_name", "pk")
     )
+
+
+def incomplete_record(person: Participant, today: date) -> IncompleteRecord:
+    """One row of the list: what is missing and by when (no query: ``entry`` is read
+    with the person)."""
+    return IncompleteRecord(
+        participant=person,
+        entry_date=person.entry.entry_date,
+        deadline=person.entry.deadline,
+        missing=person.entry.missing_fields,
+        overdue=person.entry.deadline < today,
+    )
+
+
+def incomplete_records(project, organisations: list[int], today: date) -> list[IncompleteRecord]:
+    """Every incomplete record of ``incomplete_people``, as rows. One query."""
     return [
-        IncompleteRecord(
-            participant=person,
-            entry_date=person.entry.entry_date,
-            deadline=person.entry.deadline,
-            missing=person.entry.missing_fields,
-            overdue=person.entry.deadline < today,
-        )
-        for person in people
+        incomplete_record(person, today) for person in incomplete_people(project, organisations)
     ]

@@ -438,14 +438,18 @@ class FunderRecordsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.projects = {project.slug: project for project in projects}
         self.today = today
-        self.fields["project"].choices = [(project.slug, project.name) for project in projects]
+        project_field = self.fields["project"]
+        assert isinstance(project_field, forms.ChoiceField)
+        project_field.choices = [(project.slug, project.name) for project in projects]
         offered = sorted({day for project in projects for day in cutoffs(project, today)})
-        self.fields["cutoff"].choices = [
+        cutoff_field = self.fields["cutoff"]
+        assert isinstance(cutoff_field, forms.ChoiceField)
+        cutoff_field.choices = [
             (day.isoformat(), formats.date_format(day, "DATE_FORMAT")) for day in offered[::-1]
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         project = self.projects.get(data.get("project", ""))
         if project is not None and data.get("cutoff"):
             cutoff = date.fromisoformat(data["cutoff"])

@@ -505,7 +505,7 @@ def _per_person(scope: _Scope) -> dict[str, dict]:
             ]
         )
     ).values("profile__participant")
-    recorded = {
+    recorded: dict[str, type[ProfileSkill | InformalCompetence | Qualification]] = {
         "skills": ProfileSkill,
         "informal": InformalCompetence,
         "qualifications": Qualification,

@@ -14,8 +14,9 @@ class Target(models.Model):
         related_name="+",
         verbose_name=_("project"),
     )
-    # An indicator's or success measure's code (EECO01, EECR04, …).
-    code = models.CharField(_("indicator"), max_length=40)
+    # An ESF+ code (EECO01) or a success measure's count (``targets.target_code``:
+    # "counselling-towards-work.contacts-interpreter").
+    code = models.CharField(_("indicator"), max_length=60)
     # A period's key as ``periods.parse`` reads it: "phase", "2026", "2026-H1", …
     period_key = models.CharField(_("period"), max_length=30)
     value = models.PositiveIntegerField(_("target"))

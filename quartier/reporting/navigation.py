@@ -9,12 +9,14 @@ the roles).
 """
 
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
 from quartier.accounts import navigation, start
+from quartier.accounts.access import PROJECT_LEAD, Access
 from quartier.reporting import disclosure, esf, periods
-from quartier.reporting.scope import READERS, organisations_for, projects_for
+from quartier.reporting.scope import CORRECTORS, READERS, organisations_for, projects_for
 
 # The ESF+ indicators on the start page: participants, and those in work after leaving.
 PARTICIPANTS = "EECO01"
@@ -52,12 +54,23 @@ def _figure(code: str):
     return count
 
 
+# The reporting pages in the menu's "Reports" group, in its order, each with the Access
+# of its view's ``@allow`` line (a test holds the two together).
+PAGES: list[tuple[str, str | Promise, Access]] = [
+    ("reporting:dashboard", _("Programme figures"), READERS),
+    ("reporting:targets", _("Targets"), PROJECT_LEAD),
+    ("reporting:incomplete", _("Incomplete entry data"), CORRECTORS),
+    ("reporting:measure-list", _("Definitions of the success measures"), READERS),
+    ("reporting:funder-records", _("ESF+ record set for the funder"), PROJECT_LEAD),
+    ("reporting:period-report", _("Period report"), READERS),
+]
+
+
 def register() -> None:
-    navigation.register(
-        navigation.NavItem(
-            "reporting:dashboard", _("Programme figures"), READERS, 10, group=navigation.REPORTS
+    for order, (url_name, label, access) in enumerate(PAGES, start=1):
+        navigation.register(
+            navigation.NavItem(url_name, label, access, 10 * order, group=navigation.REPORTS)
         )
-    )
     start.register(
         start.Panel(
             start.LEAD_INDICATORS,

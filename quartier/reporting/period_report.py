@@ -45,7 +45,7 @@ from quartier.reporting.measures import measure_tables
 from quartier.reporting.periods import Period, PeriodError
 from quartier.reporting.scope import READERS, organisations_for, projects_for
 from quartier.reporting.tables import Row
-from quartier.reporting.targets import targets_for
+from quartier.reporting.targets import target_code, targets_for
 
 KIND = "reporting.period_report"
 PDF = "application/pdf"
@@ -168,9 +168,10 @@ def _actuals(tables: list[Disclosed]) -> dict[str, tuple[str | Promise, int | No
         table = disclosed.table
         column = table.total_column or table.columns[0][0]
         for row in table.rows:
-            if row.numerator or row.code in found:
+            code = target_code(table.key, row.code)
+            if row.numerator or code in found:
                 continue
-            found[row.code] = (row.label, disclosed.value(row.code, column))
+            found[code] = (row.label, disclosed.value(row.code, column))
     return found
 
 
@@ -316,17 +317,21 @@ class PeriodReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.projects = {project.slug: project for project in projects}
         self.today = today
-        self.fields["project"].choices = [(project.slug, project.name) for project in projects]
+        project_field = self.fields["project"]
+        assert isinstance(project_field, forms.ChoiceField)
+        project_field.choices = [(project.slug, project.name) for project in projects]
         offered: dict[str, str] = {}
         for project in projects:
             for period in periods.choices(today=today, project=project):
                 offered.setdefault(period.key, str(period.label))
         if not projects:
             offered = {period.key: str(period.label) for period in periods.choices(today=today)}
-        self.fields["period"].choices = list(offered.items())
+        period_field = self.fields["period"]
+        assert isinstance(period_field, forms.ChoiceField)
+        period_field.choices = list(offered.items())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         project = self.projects.get(data.get("project", ""))
         if project is not None and data.get("period"):
             try:

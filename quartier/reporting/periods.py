@@ -44,6 +44,12 @@ class Period:
     def label(self) -> str:
         return _label(self)
 
+    @property
+    def label_has_dates(self) -> bool:
+        """Whether ``label`` already names the first and last day (the funding phase, a
+        range of days), so that a page does not write them a second time."""
+        return self.key == "phase" or ".." in self.key
+
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
 
@@ -102,8 +108,8 @@ def parse(value: str, *, today: date, project=None) -> Period:
     if value == "last-year":
         return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), value)
     if ".." in value:
-        first, _sep, last = value.partition("..")
-        start, end = _date(first), _date(last)
+        first_day, _sep, last_day = value.partition("..")
+        start, end = _date(first_day), _date(last_day)
         if start > end:
             raise PeriodError(_("The period ends before it starts."))
         return Period(start, end, value)

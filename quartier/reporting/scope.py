@@ -30,7 +30,8 @@ CORRECTORS = roles(Role.COUNSELLOR, Role.PROJECT_LEAD)
 
 def _reading_organisations(user) -> tuple[set[int], set[int]]:
     """(organisations where the user leads, where the user views reports)."""
-    leads, views = set(), set()
+    leads: set[int] = set()
+    views: set[int] = set()
     if not READERS.allows(user):
         return leads, views
     for organisation, role in memberships_of(user):

@@ -1,19 +1,53 @@
 """The project lead's targets per indicator and period, shown against the actual figures."""
 
+from collections.abc import Mapping
+
 from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from quartier.accounts.audit import log_action
 from quartier.people.models import Project
 from quartier.reporting.esf import ENTITY_LABELS, FOLLOW_UP_LABELS, OUTPUT_LABELS, RESULT_LABELS
+from quartier.reporting.measures import MEASURES
 from quartier.reporting.models import Target
 from quartier.reporting.periods import Period
 
-# The indicators a target may be set for: the ESF+ codes (not the helper rows such as
-# "entered"). Success measures add theirs by code the same way.
-TARGET_LABELS = {
-    code: label
-    for code, label in (OUTPUT_LABELS | ENTITY_LABELS | RESULT_LABELS | FOLLOW_UP_LABELS).items()
-    if code.startswith("EEC")
+ESF_PREFIX = "EEC"
+
+
+def target_code(table_key: str, row_code: str) -> str:
+    """The code a target is stored under for a table's row: an ESF+ code as it is
+    (EECO01), a success measure's figure as ``<measure>.<figure>``
+    (``new-settlements.settlements``), since figure codes repeat between measures."""
+    return row_code if row_code.startswith(ESF_PREFIX) else f"{table_key}.{row_code}"
+
+
+def _esf(labels: Mapping[str, str | Promise]) -> list[tuple[str, str | Promise]]:
+    # The ESF+ codes only, not the helper rows such as "entered".
+    return [(code, label) for code, label in labels.items() if code.startswith(ESF_PREFIX)]
+
+
+# The indicators a target may be set for, grouped as the targets page shows them: the
+# ESF+ codes, then each success measure's counts (not its shares, which follow from
+# two counts).
+TARGET_GROUPS: list[tuple[str | Promise, list[tuple[str, str | Promise]]]] = [
+    (_("ESF+ output indicators"), _esf(OUTPUT_LABELS | ENTITY_LABELS)),
+    (_("ESF+ result indicators"), _esf(RESULT_LABELS | FOLLOW_UP_LABELS)),
+    *[
+        (
+            measure.title,
+            [
+                (target_code(measure.code, figure.code), figure.label)
+                for figure in measure.figures
+                if not figure.is_rate
+            ],
+        )
+        for measure in MEASURES
+    ],
+]
+TARGET_LABELS: dict[str, str | Promise] = {
+    code: label for _title, codes in TARGET_GROUPS for code, label in codes
 }
 
 

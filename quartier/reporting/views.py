@@ -15,26 +15,37 @@ from django.utils.translation import gettext as _
 
 from quartier.accounts.access import PROJECT_LEAD, allow
 from quartier.accounts.audit import log_action
-from quartier.reporting.esf import incomplete_records
+from quartier.lib.keyset import keyset_page
+from quartier.reporting import dashboard
+from quartier.reporting.esf import incomplete_people, incomplete_record
 from quartier.reporting.forms import ProjectForm, ProjectPeriodForm, TargetsForm
 from quartier.reporting.periods import PeriodError, parse
-from quartier.reporting.scope import CORRECTORS, projects_led_by, projects_taking_part
+from quartier.reporting.scope import (
+    CORRECTORS,
+    organisations_for,
+    projects_led_by,
+    projects_taking_part,
+)
 from quartier.reporting.targets import save_targets, targets_for
+
+# The incomplete records a page shows, as in the other staff lists.
+PAGE_SIZE = 50
 
 
 def _chosen(request: HttpRequest, projects: list, period_default: str = "phase"):
     """The project and period of ``?project=&period=`` among ``projects`` (the first one
     and ``period_default`` when not given or not valid), and the form that chose them."""
+    today = timezone.localdate()
     chooser = ProjectPeriodForm(
         request.GET if "project" in request.GET else None,
         projects=projects,
+        today=today,
         initial={"project": projects[0].slug, "period": period_default},
     )
     project, key = projects[0], period_default
     if chooser.is_bound and chooser.is_valid():
         project = next(p for p in projects if p.slug == chooser.cleaned_data["project"])
         key = chooser.cleaned_data["period"]
-    today = timezone.localdate()
     try:
         period = parse(key, today=today, project=project)
     except PeriodError as error:
@@ -51,15 +62,20 @@ def targets(request: HttpRequest) -> HttpResponse:
     if not projects:
         return render(request, "reporting/targets.html", {"projects": []})
     project, period, chooser = _chosen(request, projects)
-    form = TargetsForm(
-        request.POST if request.method == "POST" else None,
-        initial_targets=targets_for(project, period),
-    )
+    current = targets_for(project, period)
+    form = TargetsForm(request.POST if request.method == "POST" else None, initial_targets=current)
     if request.method == "POST" and not chooser.errors and form.is_valid():
         save_targets(project, period, form.targets(), request.user)
         messages.success(request, _("The targets have been saved."))
         query = urlencode({"project": project.slug, "period": period.key})
         return redirect(f"{reverse('reporting:targets')}?{query}")
+    # The actual figures beside each target, as the dashboard shows them to this lead.
+    filters = dashboard.Filters(project, period, organisations_for(request.user, project))
+    actuals = dashboard.rows_by_target_code(filters, current)
+    groups = [
+        (title, [(field, actuals.get(field.name)) for field in fields])
+        for title, fields in form.groups()
+    ]
     return render(
         request,
         "reporting/targets.html",
@@ -69,6 +85,7 @@ def targets(request: HttpRequest) -> HttpResponse:
             "period": period,
             "chooser": chooser,
             "form": form,
+            "groups": groups,
         },
     )
 
@@ -90,7 +107,12 @@ def incomplete(request: HttpRequest) -> HttpResponse:
     project = projects[0]
     if chooser.is_bound and chooser.is_valid():
         project = next(p for p in projects if p.slug == chooser.cleaned_data["project"])
-    records = incomplete_records(project, organisations, timezone.localdate())
+    page = keyset_page(
+        incomplete_people(project, organisations), request.GET.get("cursor"), per_page=PAGE_SIZE
+    )
+    today = timezone.localdate()
+    records = [incomplete_record(person, today) for person in page]
+    # The people shown on this page are the ones read.
     log_action(
         "reporting.incomplete.listed",
         actor=request.user,
@@ -103,5 +125,11 @@ def incomplete(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reporting/incomplete.html",
-        {"projects": projects, "project": project, "chooser": chooser, "records": records},
+        {
+            "projects": projects,
+            "project": project,
+            "chooser": chooser,
+            "records": records,
+            "page": page,
+        },
     )

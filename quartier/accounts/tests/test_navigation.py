@@ -61,7 +61,14 @@ def menu_of(response) -> Menu:
 # What each role does, as its top entries (German labels): a group of links, or the one
 # link of a group that holds only one for this role.
 EXPECTED = {
-    "counsellor": ["Übersicht", "Personen", "Lernen", "Wirtschaft", "Konto"],
+    "counsellor": [
+        "Übersicht",
+        "Personen",
+        "Lernen",
+        "Wirtschaft",
+        "Unvollständige Eintrittsdaten",
+        "Konto",
+    ],
     "advisor": ["Übersicht", "Fähigkeiten und Berufe", "Wirtschaft", "Konto"],
     "coordinator": ["Übersicht", "Personen", "Lernen", "Wirtschaft", "Konto"],
     "lead": [
@@ -69,11 +76,11 @@ EXPECTED = {
         "Personen",
         "Angebote",
         "Wirtschaft",
-        "Programmzahlen",
+        "Berichte",
         "Protokoll",
         "Konto",
     ],
-    "viewer": ["Übersicht", "Wirtschaft", "Programmzahlen", "Konto"],
+    "viewer": ["Übersicht", "Wirtschaft", "Berichte", "Konto"],
     "admin": ["Übersicht", "Fähigkeiten und Berufe", "Wirtschaft", "Mitglieder", "Konto"],
     "employer": [
         "Übersicht",
