@@ -1,20 +1,19 @@
 """The dashboards and their table downloads, for project leads and reporting viewers."""
 
-import io
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import get_format
-from django.utils.translation import gettext as _
 
 from quartier.accounts import navigation
 from quartier.accounts.access import allow
-from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation
-from quartier.lib.exports import CONTENT_TYPES, KINDS, Value, write_table
+from quartier.downloads.views import see_download
+from quartier.lib.exports import KINDS
 from quartier.places.models import Quarter
-from quartier.reporting import dashboard, disclosure, scope
+from quartier.reporting import dashboard, disclosure, scope, table_exports
 from quartier.reporting.dashboard_forms import DashboardForm
 
 
@@ -83,61 +82,27 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _lines(table: dashboard.ShownTable, filters: dashboard.Filters) -> list[list[Value]]:
-    lines: list[list[Value]] = []
-    for row in table.rows:
-        line: list[Value] = [row.code, str(row.label)]
-        line += [cell.value if cell.value is not None else cell.text for cell in row.cells]
-        if table.has_targets:
-            line += [row.target, row.reached]
-        lines.append(line)
-    lines.append([])
-    lines.append([_("Project"), filters.project.name])
-    lines.append([_("Period"), filters.period.label])
-    if filters.quarter is not None:
-        lines.append([_("Quarter"), filters.quarter.name])
-    if table.has_hidden:
-        lines.append([disclosure.HIDDEN_MARK, str(disclosure.HIDDEN_EXPLANATION)])
-    return lines
+# The dashboard's filters a table's download carries back to the page it came from.
+FILTER_NAMES = ("project", "period", "start", "end", "organisation", "quarter")
 
 
 @allow(scope.READERS)
 def table_export(request: HttpRequest, table: str, file_format: str) -> HttpResponse:
-    """One dashboard table as XLSX or CSV, as the page shows it: disclosed, hidden cells
-    as "•" with the explanation in a note row, the filters below the figures."""
-    if file_format not in KINDS:
+    """Ask for one dashboard table as XLSX or CSV, with the page's filters: a task makes
+    it as the page shows it (disclosed, "•" explained), the download's page follows."""
+    if file_format not in KINDS or table not in table_exports.TITLES:
         raise Http404
-    _form, filters = _filters(request)
-    shown = dashboard.find_table(filters, table) if filters is not None else None
-    if filters is None or shown is None:
+    form, filters = _filters(request)
+    if form is None or filters is None:
         raise Http404
-    header = [_("Code"), _("Indicator"), *(str(label) for _key, label in shown.columns)]
-    if shown.has_targets:
-        header += [_("Target"), _("Reached")]
-    target = io.BytesIO()
-    write_table(
-        target,
+    query = urlencode([(name, request.GET[name]) for name in FILTER_NAMES if name in request.GET])
+    back_url = f"{reverse('reporting:dashboard')}?{query}#{table}"
+    download = table_exports.request_table_export(
+        request.user,
+        filters,
+        table,
         file_format,
-        header,
-        _lines(shown, filters),
-        title=str(shown.title),
-        delimiter=";" if get_format("DECIMAL_SEPARATOR") == "," else ",",
+        form.cleaned_data["organisation_value"],
+        back_url,
     )
-    log_action(
-        "reporting.table.exported",
-        actor=request.user,
-        data={
-            "table": shown.key,
-            "format": file_format,
-            "project": filters.project.slug,
-            "period": filters.period.key,
-            "organisations": filters.organisations,
-            "quarter": filters.quarter.slug if filters.quarter else "",
-        },
-    )
-    response = HttpResponse(target.getvalue(), content_type=CONTENT_TYPES[file_format])
-    name = f"{filters.project.slug}-{shown.key}-{filters.period.key}.{file_format}"
-    response["Content-Disposition"] = f'attachment; filename="{name.replace("..", "_")}"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return see_download(download)

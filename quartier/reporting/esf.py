@@ -16,8 +16,9 @@ What counts, decided here once:
   ``EECO01 = EECO02 + EECO04 + EECO05 = EECO09 + EECO10 + EECO11``.
 * **EECO03** long-term unemployed: unemployed for more than 12 months (365 days)
   before entry (``EntryData.is_long_term_unemployed``).
-* **EECO13** third-country nationals: no citizenship of an EU member state
-  (``Participant.is_third_country_national``; stateless people count).
+* **EECO13** third-country nationals: a citizenship recorded and none of an EU member
+  state (stateless people, recorded as ``XX``, count); a person with no citizenship
+  recorded gave no answer and is not counted, as the funder's file writes ``x``.
 * **EECO17** from rural areas: the site pack's quarters are parts of a city (Leipzig,
   degree of urbanisation 1) and the record holds no rural residence, so it is 0.
   A site pack for a rural area would need a mark on its quarters first.
@@ -139,11 +140,12 @@ def _ages() -> dict[str, Q]:
 
 
 def _third_country() -> Q:
-    """No EU citizenship among the codes (the JSON list read as text, on every database)."""
+    """A citizenship recorded, none of an EU member state (the JSON list read as text, on
+    every database). No citizenship recorded is no answer, as in the funder's file."""
     eu = Q()
     for code in sorted(EU_COUNTRIES):
         eu |= Q(citizenship_text__icontains=f'"{code}"')
-    return ~eu
+    return ~eu & ~Q(citizenship_text="[]")
 
 
 def _output_conditions() -> dict[str, Q]:

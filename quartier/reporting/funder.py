@@ -26,16 +26,21 @@ column; ``COLUMNS`` below is that specification in code, in the same order.
 
 The people are read in chunks, each chunk's exits and follow-ups in one more query;
 the file is made by a task through the downloads app, which shows its progress.
+Asking, making and opening the file are audited. The entry of making it names the
+project, the cut-off, the organisations and the number of rows, and holds a digest of
+the pseudonyms (``pseudonyms_digest``) and of the file rather than everyone's
+reference: a few hundred bytes whatever the size, from which an auditor who is shown
+a file can prove it is the one made, and who is in it follows from the rule above.
 """
 
 import hashlib
 import hmac
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 from uuid import UUID
 
 from django import forms
@@ -69,6 +74,8 @@ OFFERED_CUTOFFS = 6
 # Rows read from the database at a time; progress is reported after each chunk.
 CHUNK = 2000
 SPOOL_BYTES = 5 * 1024 * 1024
+# Bytes read at a time to take the file's digest.
+FILE_BLOCK = 1024 * 1024
 PSEUDONYM_LENGTH = 20  # hex digits: 80 bits, no collision among a project's people
 DELIMITER = ";"
 # As ``people.Answer`` stores them, so the special categories are written as answered.
@@ -363,14 +370,14 @@ def write_funder_records(
         if not organisations:  # no longer a project lead in the project
             raise PermissionError("The requester may no longer have the funder's record set.")
         total = participants(project, organisations, cutoff).count()
-        people: list[str] = []
+        pseudonyms = hashlib.sha256()
         # Closed by fulfil_download once the file is stored.
         target = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
         count = write_table(
             target,
             file_format,
             HEADER,
-            _lines(records(project, organisations, cutoff), people, download.pk, total),
+            _lines(records(project, organisations, cutoff), pseudonyms, download.pk, total),
             title=_("ESF+ record set"),
             delimiter=DELIMITER,
         )
@@ -386,7 +393,8 @@ def write_funder_records(
                 "organisations": organisations,
                 "rows": count,
                 "download": str(download.public_id),
-                "people": people,
+                "pseudonyms_sha256": pseudonyms.hexdigest(),
+                "file_sha256": _file_digest(target),
             },
             person="",
         )
@@ -395,15 +403,34 @@ def write_funder_records(
 
 
 def _lines(
-    chunks: Iterator[list[Record]], people: list[str], download_id: int, total: int
+    chunks: Iterator[list[Record]], pseudonyms: "hashlib._Hash", download_id: int, total: int
 ) -> Iterator[list[Value]]:
+    """The file's rows; each pseudonym goes into the ``pseudonyms`` digest, in file order."""
     done = 0
     for chunk in chunks:
         for record in chunk:
-            people.append(str(record.person.public_id))
+            pseudonyms.update(f"{record.pseudonym}\n".encode())
             yield [column.value(record) for column in COLUMNS]
         done += len(chunk)
         report_progress(download_id, done, total)
+
+
+def pseudonyms_digest(pseudonyms: Iterable[str]) -> str:
+    """SHA-256 of the pseudonyms in the file's order, each followed by a line feed: what
+    the audit entry records instead of the people, recomputed from the file's first column."""
+    digest = hashlib.sha256()
+    for value in pseudonyms:
+        digest.update(f"{value}\n".encode())
+    return digest.hexdigest()
+
+
+def _file_digest(target: IO[bytes]) -> str:
+    """SHA-256 of the file as written (read back from the start, in blocks)."""
+    target.seek(0)
+    digest = hashlib.sha256()
+    while block := target.read(FILE_BLOCK):
+        digest.update(block)
+    return digest.hexdigest()
 
 
 @task()

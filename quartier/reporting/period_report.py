@@ -43,7 +43,12 @@ from quartier.reporting.disclosure import HIDDEN_EXPLANATION, HIDDEN_MARK, Discl
 from quartier.reporting.esf import esf_tables
 from quartier.reporting.measures import measure_tables
 from quartier.reporting.periods import Period, PeriodError
-from quartier.reporting.scope import READERS, organisations_for, projects_for
+from quartier.reporting.scope import (
+    READERS,
+    download_organisation,
+    organisations_for,
+    projects_for,
+)
 from quartier.reporting.tables import Row
 from quartier.reporting.targets import target_code, targets_for
 
@@ -231,11 +236,8 @@ def period_report_pdf(report: Report) -> bytes:
 def request_period_report(user: Any, project: Project, period: Period, back_url: str) -> Download:
     """Record the request (audited) and have a task make the PDF; 404 without a right."""
     organisations = organisations_for(user, project)
-    # The download belongs to an organisation where the user reads reports, so that its
-    # page (scoped to the user's own organisations) finds it; a reporting viewer counts
-    # other organisations too, where they hold no role.
-    own = [org for org in READERS.organisations(user) if org in organisations]
-    if not own:
+    own = download_organisation(user, project)
+    if own is None:
         raise Http404
     data = {
         "project": project.slug,
@@ -245,26 +247,28 @@ def request_period_report(user: Any, project: Project, period: Period, back_url:
         "organisations": organisations,
     }
     with transaction.atomic():
-        log_action(
-            f"{KIND}.requested",
-            actor=user,
-            subject=project,
-            organisation=own[0],
-            data=data,
-        )
-        return request_download(
+        download = request_download(
             kind=KIND,
             label=_("Period report %(project)s, %(period)s")
             % {"project": project.name, "period": period.label},
             by=user,
             subject=project,
-            organisation_id=own[0],
+            organisation_id=own,
             file_name=f"report-{project.slug}-{period.start.isoformat()}-{period.end.isoformat()}.pdf",
             content_type=PDF,
             back_url=back_url,
             make_task=period_report_task,
             args=(project.pk, period.start.isoformat(), period.end.isoformat(), period.key),
         )
+        # With the download's id, which the entries of making and opening it carry too.
+        log_action(
+            f"{KIND}.requested",
+            actor=user,
+            subject=project,
+            organisation=own,
+            data={**data, "download": str(download.public_id)},
+        )
+    return download
 
 
 def make_period_report(download: Download, project_id: int, period: Period) -> bytes:

@@ -86,3 +86,14 @@ def organisations_for(user, project: Project) -> list[int]:
 def may_see(user, project: Project) -> bool:
     """Whether the user may see any figure of ``project`` (one query)."""
     return bool(organisations_for(user, project))
+
+
+def download_organisation(user, project: Project) -> int | None:
+    """The organisation a reporting file the user asks for belongs to, or None.
+
+    One of the user's own reading organisations among those counted: the download's
+    page is scoped to the organisations where the user works, and a reporting viewer
+    counts organisations where they hold no role. Two queries.
+    """
+    counted = organisations_for(user, project)
+    return next((org for org in READERS.organisations(user) if org in counted), None)

@@ -65,7 +65,9 @@ class Person:
 
     @property
     def third_country(self) -> bool:
-        return not ({code.upper() for code in self.citizenships} & EU_COUNTRIES)
+        # No citizenship recorded is no answer, not a third country.
+        codes = {code.upper() for code in self.citizenships}
+        return bool(codes) and not codes & EU_COUNTRIES
 
     @property
     def long_term(self) -> bool:

@@ -1,5 +1,7 @@
 """The funder's record set: one pseudonymised row per participant, to a cut-off, audited."""
 
+import hashlib
+import json
 from datetime import date
 
 import pytest
@@ -11,7 +13,9 @@ from quartier.accounts.models import Membership, Role
 from quartier.downloads.models import Download
 from quartier.downloads.services import report_progress
 from quartier.people.models import Project
-from quartier.reporting.funder import HEADER, cutoffs, pseudonym
+from quartier.reporting.esf import esf_tables
+from quartier.reporting.funder import HEADER, cutoffs, pseudonym, pseudonyms_digest
+from quartier.reporting.periods import Period
 from quartier.reporting.tests.records import enter, follow_up, leave
 from quartier.tests.downloads import file_link, read_file
 from quartier.tests.exports import audit_of, read_csv, read_xlsx
@@ -179,11 +183,47 @@ def test_every_request_and_every_file_made_is_audited(
     (exported,) = audit_of("reporting.funder_records.exported")
     assert exported.data["rows"] == 3
     assert exported.data["format"] == "xlsx"
-    # Each person counts as read, as in the lists' exports (Olena, Karl, Mia).
-    assert str(people["olena"].public_id) in exported.data["people"]
-    assert str(people["karl"].public_id) in exported.data["people"]
-    assert len(exported.data["people"]) == 3
+    assert exported.data["cutoff"] == "2026-01-31"
+    assert exported.data["project"] == "arbeit-im-quartier"
+    assert exported.actor == lead
     assert len(audit_of("downloads.file.opened")) == 1
+
+
+def test_the_audit_entry_holds_digests_of_the_people_and_the_file_not_their_references(
+    client, lead, project, people, django_capture_on_commit_callbacks
+):
+    client.force_login(lead)
+    response = ask(client, django_capture_on_commit_callbacks, "2026-01-31")
+    body = read_file(client, file_link(client.get(response["Location"]))).content
+    table = read_csv(body)
+
+    (exported,) = audit_of("reporting.funder_records.exported")
+    # Who is in it (Olena, Karl, Mia), as the digest of the file's pseudonyms in its order;
+    # the file shown to an auditor is proven by its own digest.
+    assert exported.data["rows"] == 3
+    assert exported.data["pseudonyms_sha256"] == pseudonyms_digest(row[0] for row in table[1:])
+    assert exported.data["file_sha256"] == hashlib.sha256(body).hexdigest()
+    assert "people" not in exported.data
+    text = json.dumps(exported.data)
+    for person in people.values():
+        assert str(person.public_id) not in text
+        assert pseudonym(person.public_id, project) not in text
+
+
+def test_the_audit_entry_is_as_large_for_many_rows_as_for_few(
+    client, lead, project, people, home_org, counsellor, django_capture_on_commit_callbacks
+):
+    client.force_login(lead)
+    export(client, django_capture_on_commit_callbacks, "2026-01-31")
+    for number in range(20):
+        enter(home_org, project, counsellor, date(2025, 5, 5), f"P{number}", gender="w")
+
+    export(client, django_capture_on_commit_callbacks, "2026-01-31")
+
+    few, many = audit_of("reporting.funder_records.exported")
+    assert (few.data["rows"], many.data["rows"]) == (3, 23)
+    # Only the count's digits differ.
+    assert len(json.dumps({**many.data, "rows": 0})) == len(json.dumps({**few.data, "rows": 0}))
 
 
 @pytest.mark.parametrize("persona", ["counsellor", "viewer", "coordinator", "admin"])
@@ -265,3 +305,108 @@ def test_making_the_file_takes_the_same_queries_for_few_and_many_rows(
         assert len(export(client, django_capture_on_commit_callbacks, "2026-01-31")) == 10
 
     assert len(many) == len(few)
+
+
+# Which rows of the file each indicator counts: the column and the values.
+FILE_RULES = {
+    "EECO01": lambda row: True,
+    "EECO02": lambda row: row["employment_status"] == "unemployed",
+    "EECO03": lambda row: row["long_term_unemployed"] == "yes",
+    "EECO04": lambda row: row["employment_status"] == "inactive",
+    "EECO05": lambda row: row["employment_status"] == "employed",
+    "EECO06": lambda row: row["age_group_at_entry"] == "<18",
+    "EECO07": lambda row: row["age_group_at_entry"] == "18-29",
+    "EECO08": lambda row: row["age_group_at_entry"] == "55+",
+    "EECO09": lambda row: row["isced"] == "0-2",
+    "EECO10": lambda row: row["isced"] == "3-4",
+    "EECO11": lambda row: row["isced"] == "5-8",
+    "EECO12": lambda row: row["disability"] == "yes",
+    "EECO13": lambda row: row["third_country_national"] == "yes",
+    "EECO14": lambda row: row["foreign_background"] == "yes",
+    "EECO15": lambda row: row["minority"] == "yes",
+    "EECO16": lambda row: row["housing_exclusion"] == "yes",
+    "left": lambda row: row["exit_date"] != "",
+    "EECR01": lambda row: row["exit_situation"] == "searching",
+    "EECR02": lambda row: row["exit_situation"] == "education",
+    "EECR04": lambda row: row["exit_situation"] == "employed",
+    "other": lambda row: row["exit_situation"] == "none",
+    "EECR03": lambda row: row["qualification_gained"] == "yes",
+    "followed-up": lambda row: row["employed_after_6_months"] != "",
+    "EECR05": lambda row: row["employed_after_6_months"] == "yes",
+    "EECR06": lambda row: row["improved_situation_after_6_months"] == "yes",
+}
+
+
+@pytest.fixture
+def varied(people, project, home_org, counsellor):
+    """Beside Olena, Karl and Mia: every answer of every column at least once, people
+    with no citizenship recorded, stateless, of two countries, without a birth date."""
+
+    def person(day: date, name: str, **fields):
+        return enter(home_org, project, counsellor, day, name, **fields)
+
+    nobody = person(
+        date(2025, 2, 1), "Ohne", gender="x", date_of_birth=date(1960, 1, 1), citizenships=[],
+        employment_status="employed", isced="5-8", housing_exclusion="yes", minority="yes",
+    )  # fmt: skip
+    leave(nobody, counsellor, date(2025, 2, 1), date(2025, 12, 1), "none")
+    stateless = person(
+        date(2025, 4, 1), "Staatenlos", gender="d", date_of_birth=date(1999, 5, 5),
+        citizenships=["XX"], employment_status="unemployed", unemployed_since=date(2025, 1, 1),
+        isced="3-4", foreign_background="yes", disability="no",
+    )  # fmt: skip
+    record = leave(stateless, counsellor, date(2025, 4, 1), date(2025, 5, 1), "searching")
+    follow_up(record, counsellor, date(2025, 11, 3), in_employment=False)
+    both = person(
+        date(2025, 2, 1), "Zwei", gender="w", date_of_birth=date(1980, 2, 2),
+        citizenships=["PL", "UA"], employment_status="employed", isced="5-8",
+    )  # fmt: skip
+    record = leave(both, counsellor, date(2025, 2, 1), date(2025, 3, 1), "employed")
+    follow_up(record, counsellor, date(2025, 9, 2), in_employment=True, improved="yes")
+    person(
+        date(2025, 10, 1), "Ohne Geburtstag", gender="m", citizenships=["SY"],
+        employment_status="inactive", isced="3-4",
+    )  # fmt: skip
+    # Without any citizenship and without entry data: "no answer", and not yet complete.
+    person(date(2025, 11, 1), "Offen", gender="w", citizenships=[])
+    # Left after the cut-off: in the file without the exit, and in no result.
+    late = person(
+        date(2025, 12, 1), "Spaet", gender="m", date_of_birth=date(1970, 1, 1),
+        citizenships=["VN"], employment_status="inactive", isced="0-2",
+    )  # fmt: skip
+    leave(late, counsellor, date(2025, 12, 1), date(2026, 2, 5), "employed")
+    return people
+
+
+def test_the_files_columns_count_what_the_indicators_count_to_the_cut_off(
+    client, lead, project, home_org, varied, django_capture_on_commit_callbacks
+):
+    client.force_login(lead)
+    table = export(client, django_capture_on_commit_callbacks, "2026-01-31")
+    rows = [dict(zip(table[0], row, strict=True)) for row in table[1:]]
+    complete = [row for row in rows if row["entry_data_complete"] == "yes"]
+
+    period = Period(project.starts_on, date(2026, 1, 31), "to-the-cut-off")
+    indicators = {
+        row.code: row.cells
+        for indicator in esf_tables(project, period, [home_org.pk])
+        for row in indicator.rows
+    }
+
+    def counted(selected: list[dict]) -> dict[str, int]:
+        cells = dict.fromkeys(("w", "m", "d", "x"), 0)
+        for row in selected:
+            cells[row["gender"]] += 1
+        return {**cells, "total": len(selected)}
+
+    assert counted(rows) == indicators["entered"]
+    assert (
+        counted([row for row in rows if row["entry_data_complete"] == "no"])
+        == (indicators["incomplete"])
+    )
+    for code, rule in FILE_RULES.items():
+        assert counted([row for row in complete if rule(row)]) == indicators[code], code
+    # No citizenship recorded is no answer in both: the stateless person and the Ukrainian
+    # count as third-country nationals; the EU citizen of two countries does not.
+    assert [row["third_country_national"] for row in rows].count("x") == 3
+    assert indicators["EECO13"]["total"] == 4

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from quartier.accounts.models import Membership, Role
 from quartier.conftest import make_user
 from quartier.downloads.models import Download
+from quartier.downloads.services import report_progress
 from quartier.reporting import periods
 from quartier.reporting.models import Target
 from quartier.reporting.period_report import build_report
@@ -116,7 +117,15 @@ def test_asking_and_making_are_audited(client, lead, programme, django_capture_o
     assert requested.data["from"] == "2025-01-01"
     (made,) = audit_of("reporting.period_report.made")
     assert made.data["to"] == "2025-12-31"
-    assert made.data["download"] == str(Download.objects.with_scopes_disabled().get().public_id)
+    download = str(Download.objects.with_scopes_disabled().get().public_id)
+    assert made.data["download"] == download
+    # Asking and opening name the same download; the entries are about the project.
+    (opened,) = audit_of("downloads.file.opened")
+    assert requested.data["download"] == opened.data["download"] == download
+    for entry in (requested, made, opened):
+        assert entry.actor == lead
+        assert entry.subject_type == "people.project"
+        assert entry.person == ""
 
 
 def test_a_reporting_viewer_may_ask_for_it_and_others_may_not(
@@ -150,6 +159,21 @@ def test_a_viewer_at_another_organisation_taking_part_counts_every_one(
     text = report_text(client, django_capture_on_commit_callbacks)
 
     assert figures(text, "EECO01") == ["5", "4", "0", "0", "9"]
+
+
+def test_the_download_page_shows_how_far_the_report_has_come(
+    client, lead, programme, django_capture_on_commit_callbacks
+):
+    client.force_login(lead)
+    with django_capture_on_commit_callbacks(execute=False):  # no worker has taken it yet
+        response = client.post(PAGE, {"project": "arbeit-im-quartier", "period": "2025"})
+    download = Download.objects.with_scopes_disabled().get()
+
+    report_progress(download.pk, 1, 3)
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Period report Arbeit im Quartier, 2025" in page
+    assert '<progress id="download-progress" max="100" value="33">' in page
 
 
 def test_a_period_that_is_not_offered_is_refused(
