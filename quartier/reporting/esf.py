@@ -46,8 +46,20 @@ explicitly by ``organisation__in``.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q, TextField
-from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear, Floor
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
@@ -116,24 +128,28 @@ def _key(field: str):
     return ExtractYear(field) * 10000 + ExtractMonth(field) * 100 + ExtractDay(field)
 
 
-def _ages() -> dict[str, Q]:
-    """Age at entry, by the yyyymmdd keys annotated as ``age_key``."""
-    return {
-        "EECO06": Q(age_key__lt=180000),
-        "EECO07": Q(age_key__gte=180000, age_key__lt=300000),
-        "EECO08": Q(age_key__gte=550000),
-    }
+def _age_band(age) -> str | None:
+    """The age row (EECO06–EECO08) of a person aged ``age`` whole years at entry."""
+    if age is None:
+        return None
+    if age < 18:
+        return "EECO06"
+    if age < 30:
+        return "EECO07"
+    return "EECO08" if age >= 55 else None
 
 
 def _third_country() -> Q:
-    """No EU citizenship among the codes (the JSON list read as text, on every database)."""
-    eu = Q()
-    for code in sorted(EU_COUNTRIES):
-        eu |= Q(citizenship_text__icontains=f'"{code}"')
-    return ~eu
+    """No EU citizenship among the codes: the JSON list read as text, matched against
+    one pattern of every EU code (one regular expression per row instead of one
+    comparison per member state; the same on every database)."""
+    codes = "|".join(sorted(EU_COUNTRIES))
+    return ~Q(citizenship_text__iregex=f'"({codes})"')
 
 
 def _output_conditions() -> dict[str, Q]:
+    """The conditions of the output rows among complete records (the age rows are
+    grouped by, see ``output_counts``)."""
     unemployed = Q(entry__employment_status=EmploymentStatus.UNEMPLOYED)
     return {
         "EECO01": Q(),
@@ -141,7 +157,6 @@ def _output_conditions() -> dict[str, Q]:
         "EECO03": unemployed & Q(entry__unemployed_since__lt=F("long_term_before")),
         "EECO04": Q(entry__employment_status=EmploymentStatus.INACTIVE),
         "EECO05": Q(entry__employment_status=EmploymentStatus.EMPLOYED),
-        **_ages(),
         "EECO09": Q(entry__isced=Isced.LOW),
         "EECO10": Q(entry__isced=Isced.MEDIUM),
         "EECO11": Q(entry__isced=Isced.HIGH),
@@ -166,33 +181,62 @@ def _by_gender(rows: list[dict], codes) -> dict[str, dict[str, int]]:
 
 
 def output_counts(project, period: Period, organisations: list[int], quarter=None) -> dict:
-    """{code: cells by gender} for the output rows. One query."""
+    """{code: cells by gender} for the output rows. One query.
+
+    Grouped by gender, completeness and age at entry in whole years, so that each is
+    decided once per person rather than again in every row's condition; the few
+    hundred groups are added up here.
+    """
     conditions = _output_conditions()
     with scopes_disabled():
         # Reporting counts across the organisations ``reporting.scope`` names: the
         # scoped manager would stop at the request's own; the filter says whose.
-        rows = list(
+        groups = list(
             Participant.objects.filter(
                 _participants(project, organisations, quarter),
                 entry__entry_date__gte=period.start,
                 entry__entry_date__lte=period.end,
             )
             .annotate(
-                age_key=_key("entry__entry_date") - _key("date_of_birth"),
                 long_term_before=Cast(
                     F("entry__entry_date") - LONG_TERM_UNEMPLOYED, output_field=DateField()
                 ),
                 citizenship_text=Cast("citizenships", output_field=TextField()),
             )
-            .values("gender")
+            .values(
+                "gender",
+                complete=Case(
+                    When(COMPLETE, then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                ),
+                # yyyymmdd at entry minus yyyymmdd at birth, by 10 000: whole years.
+                age=Floor((_key("entry__entry_date") - _key("date_of_birth")) / 10000),
+            )
             .annotate(
                 entered=Count("pk"),
-                incomplete=Count("pk", filter=~COMPLETE),
-                **{code: Count("pk", filter=COMPLETE & q) for code, q in conditions.items()},
+                **{code: Count("pk", filter=q) for code, q in conditions.items()},
             )
             .order_by()
         )
-    counts = _by_gender(rows, ["entered", "incomplete", *conditions])
+    found: dict[str, dict[str, int]] = {}
+
+    def add(code: str, gender: str, number: int) -> None:
+        cells = found.setdefault(code, {})
+        cells[gender] = cells.get(gender, 0) + number
+
+    for group in groups:
+        gender = group["gender"]
+        add("entered", gender, group["entered"])
+        if not group["complete"]:
+            add("incomplete", gender, group["entered"])
+            continue
+        for code in conditions:
+            add(code, gender, group[code])
+        band = _age_band(group["age"])
+        if band is not None:
+            add(band, gender, group["EECO01"])
+    counts = {code: by_gender(found.get(code, {})) for code in OUTPUT_LABELS}
     counts["EECO17"] = by_gender({})
     return counts
 
