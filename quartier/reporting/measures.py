@@ -810,13 +810,14 @@ def _counselling(scope: _Scope, people: dict[str, dict]) -> list[Table]:
         scope.people("case__participant"),
         case__organisation__in=scope.organisations,
     )
-    # One pass over the contacts for both tables: by gender and language at once.
+    # One pass over the contacts for both tables: by gender and language at once,
+    # counting a column of their index (``contact_date_case``) so that it is read alone.
     counts: dict[str, dict] = {"contacts": {}, "contacts-interpreter": {}}
     languages: dict[str, dict[str, int]] = {}
     for row in (
         contacts.order_by()
         .values("case__participant__gender", "language")
-        .annotate(n=Count("pk"), interpreted=Count("pk", filter=Q(interpreter=True)))
+        .annotate(n=Count("case"), interpreted=Count("case", filter=Q(interpreter=True)))
     ):
         gender, code = row["case__participant__gender"], row["language"]
         for key, number in (("contacts", row["n"]), ("contacts-interpreter", row["interpreted"])):
@@ -829,7 +830,7 @@ def _counselling(scope: _Scope, people: dict[str, dict]) -> list[Table]:
         scope.people("participant"),
         organisation__in=scope.organisations,
     )
-    counts.update(_grouped(cases, "participant__gender", **{"cases-opened": Count("pk")}))
+    counts.update(_grouped(cases, "participant__gender", **{"cases-opened": Count("participant")}))
     counts["counselled"] = people["counselled"]
     by_gender = _table(measure, GENDER_COLUMNS, _gender_rows(measure, counts))
 
@@ -881,15 +882,16 @@ def _present(scope: _Scope) -> dict[str, dict]:
     """Those checked in as present at the dates of the period, by kind of offer, in one
     pass for both measures that count them: ``all`` (the encounters) and
     ``confirmed-so-far``, at dates held so far with a confirmed registration (the
-    learning place's attendance rate)."""
+    learning place's attendance rate). Counting a column of their index
+    (``attendance_present``) rather than the key, so that the index is read alone."""
     present = Attendance.objects.filter(date__in=_held_dates(scope).values("pk"), present=True)
     return _grouped(
         present,
         "date__offer__kind",
-        all=Count("pk"),
+        all=Count("registration"),
         **{
             "confirmed-so-far": Count(
-                "pk",
+                "registration",
                 filter=Q(
                     date__starts_at__lt=scope.now,
                     registration__status=RegistrationStatus.CONFIRMED,
@@ -988,8 +990,9 @@ def _learning_offers(scope: _Scope, present: dict[str, dict]) -> Table:
         _grouped(
             registrations,
             "offer__kind",
-            registrations=Count("pk"),
-            waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+            # of a column of the index ``registration_made``, read alone.
+            registrations=Count("offer"),
+            waiting=Count("offer", filter=Q(status=RegistrationStatus.WAITING)),
         )
     )
     counts["present"] = present["confirmed-so-far"]
