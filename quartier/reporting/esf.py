@@ -59,7 +59,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear, Floor
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
@@ -78,6 +78,9 @@ from quartier.people.models import (
 )
 from quartier.reporting.periods import Period
 from quartier.reporting.tables import GENDER_COLUMNS, Row, Table, by_gender
+
+# How many queries ``esf_tables`` makes, whatever the period or data size.
+QUERIES = 4
 
 GENDERS = [code for code, _label in GENDER_COLUMNS if code != "total"]
 
@@ -128,15 +131,13 @@ def _key(field: str):
     return ExtractYear(field) * 10000 + ExtractMonth(field) * 100 + ExtractDay(field)
 
 
-def _age_band(age) -> str | None:
-    """The age row (EECO06–EECO08) of a person aged ``age`` whole years at entry."""
-    if age is None:
-        return None
-    if age < 18:
-        return "EECO06"
-    if age < 30:
-        return "EECO07"
-    return "EECO08" if age >= 55 else None
+def _ages() -> dict[str, Q]:
+    """Age at entry, by the yyyymmdd keys annotated as ``age_key``."""
+    return {
+        "EECO06": Q(age_key__lt=180000),
+        "EECO07": Q(age_key__gte=180000, age_key__lt=300000),
+        "EECO08": Q(age_key__gte=550000),
+    }
 
 
 def _third_country() -> Q:
@@ -148,8 +149,7 @@ def _third_country() -> Q:
 
 
 def _output_conditions() -> dict[str, Q]:
-    """The conditions of the output rows among complete records (the age rows are
-    grouped by, see ``output_counts``)."""
+    """The conditions of the output rows among complete records."""
     unemployed = Q(entry__employment_status=EmploymentStatus.UNEMPLOYED)
     return {
         "EECO01": Q(),
@@ -157,6 +157,7 @@ def _output_conditions() -> dict[str, Q]:
         "EECO03": unemployed & Q(entry__unemployed_since__lt=F("long_term_before")),
         "EECO04": Q(entry__employment_status=EmploymentStatus.INACTIVE),
         "EECO05": Q(entry__employment_status=EmploymentStatus.EMPLOYED),
+        **_ages(),
         "EECO09": Q(entry__isced=Isced.LOW),
         "EECO10": Q(entry__isced=Isced.MEDIUM),
         "EECO11": Q(entry__isced=Isced.HIGH),
@@ -183,9 +184,9 @@ def _by_gender(rows: list[dict], codes) -> dict[str, dict[str, int]]:
 def output_counts(project, period: Period, organisations: list[int], quarter=None) -> dict:
     """{code: cells by gender} for the output rows. One query.
 
-    Grouped by gender, completeness and age at entry in whole years, so that each is
-    decided once per person rather than again in every row's condition; the few
-    hundred groups are added up here.
+    Grouped by gender and completeness, so that completeness is decided once per
+    person rather than again in every row's condition (at most ten groups, added up
+    here).
     """
     conditions = _output_conditions()
     with scopes_disabled():
@@ -198,6 +199,7 @@ def output_counts(project, period: Period, organisations: list[int], quarter=Non
                 entry__entry_date__lte=period.end,
             )
             .annotate(
+                age_key=_key("entry__entry_date") - _key("date_of_birth"),
                 long_term_before=Cast(
                     F("entry__entry_date") - LONG_TERM_UNEMPLOYED, output_field=DateField()
                 ),
@@ -210,8 +212,6 @@ def output_counts(project, period: Period, organisations: list[int], quarter=Non
                     default=Value(False),
                     output_field=BooleanField(),
                 ),
-                # yyyymmdd at entry minus yyyymmdd at birth, by 10 000: whole years.
-                age=Floor((_key("entry__entry_date") - _key("date_of_birth")) / 10000),
             )
             .annotate(
                 entered=Count("pk"),
@@ -233,9 +233,6 @@ def output_counts(project, period: Period, organisations: list[int], quarter=Non
             continue
         for code in conditions:
             add(code, gender, group[code])
-        band = _age_band(group["age"])
-        if band is not None:
-            add(band, gender, group["EECO01"])
     counts = {code: by_gender(found.get(code, {})) for code in OUTPUT_LABELS}
     counts["EECO17"] = by_gender({})
     return counts

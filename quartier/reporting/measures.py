@@ -882,9 +882,15 @@ def _present(scope: _Scope) -> dict[str, dict]:
     """Those checked in as present at the dates of the period, by kind of offer, in one
     pass for both measures that count them: ``all`` (the encounters) and
     ``confirmed-so-far``, at dates held so far with a confirmed registration (the
-    learning place's attendance rate). Counting a column of their index
-    (``attendance_present``) rather than the key, so that the index is read alone."""
+    learning place's attendance rate).
+
+    The attendances are read from their index (``attendance_present``) alone, counting
+    a column of it rather than the key; whether the registration is confirmed is asked
+    of the few that are not (waiting or cancelled, hashed once) instead of joining every
+    registration.
+    """
     present = Attendance.objects.filter(date__in=_held_dates(scope).values("pk"), present=True)
+    unconfirmed = Registration.objects.exclude(status=RegistrationStatus.CONFIRMED).values("pk")
     return _grouped(
         present,
         "date__offer__kind",
@@ -892,10 +898,7 @@ def _present(scope: _Scope) -> dict[str, dict]:
         **{
             "confirmed-so-far": Count(
                 "registration",
-                filter=Q(
-                    date__starts_at__lt=scope.now,
-                    registration__status=RegistrationStatus.CONFIRMED,
-                ),
+                filter=Q(date__starts_at__lt=scope.now) & ~Q(registration__in=unconfirmed),
             )
         },
     )
