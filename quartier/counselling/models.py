@@ -91,6 +91,13 @@ class Case(models.Model):
         indexes = [
             # "My cases": a counsellor's cases, soonest next step first.
             models.Index(fields=["counsellor", "status", "next_step_due"], name="case_my_cases"),
+            # Reporting, "cases opened" (reporting.measures._counselling): the cases
+            # opened in a period, with whose they are, without reading the table.
+            models.Index(
+                fields=["opened_on", "organisation"],
+                include=["participant"],
+                name="case_opened",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -211,6 +218,16 @@ class Contact(models.Model):
                 name="contact_due_date_needs_next_step",
             ),
         ]
+        indexes = [
+            # Reporting, "counselling towards work" (reporting.measures._counselling and
+            # the people counselled in ``_per_person``): a period's contacts with their
+            # case, language and interpreter, read from the index alone.
+            models.Index(
+                fields=["date", "case"],
+                include=["language", "interpreter"],
+                name="contact_date_case",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_channel_display()}"
@@ -292,6 +309,15 @@ class Referral(models.Model):
                 name="referral_outcome_with_date",
             ),
         ]
+        indexes = [
+            # Reporting, "qualified applicants" (reporting.measures._per_person): the
+            # referrals to a vacancy in a period, with their case.
+            models.Index(
+                fields=["date", "case"],
+                condition=Q(target="vacancy"),
+                name="referral_vacancy_date",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.target_label()
@@ -349,6 +375,11 @@ class Exit(models.Model):
                 | (Q(qualification_gained=False) & Q(certificate="") & Q(issuer="")),
                 name="exit_qualification_with_certificate",
             ),
+        ]
+        indexes = [
+            # Reporting, the ESF+ results on leaving (reporting.esf.result_counts): the
+            # exits of a period, and for each the later one of the same person.
+            models.Index(fields=["exit_date", "case"], name="exit_date_case"),
         ]
 
     def __str__(self) -> str:
@@ -409,6 +440,13 @@ class FollowUp(models.Model):
         indexes = [
             # Follow-ups still to do, soonest first.
             models.Index(fields=["done_on", "due_on"], name="followup_open_due"),
+            # Reporting, the ESF+ results six months after leaving
+            # (reporting.esf.follow_up_counts): the follow-ups done, by six-month date.
+            models.Index(
+                fields=["due_on", "case"],
+                condition=Q(done_on__isnull=False),
+                name="followup_done_due",
+            ),
         ]
 
     def __str__(self) -> str:

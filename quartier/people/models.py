@@ -303,6 +303,10 @@ class EntryData(models.Model):
                 | models.Q(employment_status="unemployed", unemployed_since=None),
                 name="entrydata_open",
             ),
+            # Reporting, the ESF+ outputs and the new participants by month
+            # (reporting.esf.output_counts, reporting.dashboard.trend_table): the people
+            # who entered in a period.
+            models.Index(fields=["entry_date", "participant"], name="entrydata_entry_date"),
         ]
 
     def __str__(self) -> str:

@@ -18,10 +18,22 @@ shared by the whole programme and belong to no organisation: they are counted
 programme-wide, and each definition says so.
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
@@ -69,7 +81,7 @@ from quartier.reporting.periods import Period
 from quartier.reporting.tables import GENDER_COLUMNS, Row, Table, by_gender
 
 # How many queries ``measure_tables`` makes, whatever the period or data size.
-QUERIES = 19
+QUERIES = 18
 
 GROUPS: list[tuple[str, str | Promise]] = [
     ("economy", _("Strengthening the local economy")),
@@ -410,6 +422,8 @@ class _Scope:
     period: Period
     organisations: list[int]
     quarter: int | None
+    # "So far" for every measure of one computation.
+    now: datetime = field(default_factory=timezone.now)
 
     @property
     def start(self) -> datetime:
@@ -463,6 +477,7 @@ def measure_tables(
     scope = _Scope(project, period, list(organisations), quarter)
     with scopes_disabled():
         people = _per_person(scope)
+        present = _present(scope)
         return [
             _settlements(scope),
             _qualified_applicants(people),
@@ -472,8 +487,8 @@ def measure_tables(
             _training_alliances(scope),
             *_counselling(scope, people),
             _competences(scope, people),
-            *_encounters(scope),
-            _learning_offers(scope),
+            *_encounters(scope, present),
+            _learning_offers(scope, present),
             _visits(scope),
         ]
 
@@ -483,11 +498,15 @@ def _per_person(scope: _Scope) -> dict[str, dict]:
 
     Each condition is a subquery that does not depend on the row (``pk IN (SELECT …)``),
     which PostgreSQL hashes once per query, rather than a correlated ``EXISTS`` that it
-    would run again for each of the project's participants.
+    would run again for each of the project's participants. Whether a person applied
+    is grouped by, so that it is decided once per person for both rows that need it.
     """
-    contacts = Contact.objects.filter(
-        scope.days("date"), case__organisation__in=scope.organisations
-    ).values("case__participant")
+    # The cases with a contact in the period: the contacts are read from their index
+    # by date (``contact_date_case``), each case looked up once.
+    counselled = Case.objects.filter(
+        organisation__in=scope.organisations,
+        pk__in=Contact.objects.filter(scope.days("date")).values("case"),
+    ).values("participant")
     referred = Referral.objects.filter(
         scope.days("date"),
         case__organisation__in=scope.organisations,
@@ -514,25 +533,48 @@ def _per_person(scope: _Scope) -> dict[str, dict]:
         _issued(scope), organisation__in=scope.organisations
     ).values("participant")
     applied = Q(pk__in=referred) | Q(pk__in=placed)
-    return _grouped(
-        Participant.objects.filter(scope.people()),
-        "gender",
-        applicants=Count("pk", filter=applied),
-        **{"qualified-applicants": Count("pk", filter=applied & Q(pk__in=recognised))},
-        counselled=Count("pk", filter=Q(pk__in=contacts)),
-        **{
-            code: Count(
-                "pk",
-                filter=Q(
-                    pk__in=model.objects.filter(scope.moments("created_at")).values(
-                        "profile__participant"
-                    )
-                ),
-            )
-            for code, model in recorded.items()
-        },
-        **{"passport-holders": Count("pk", filter=Q(pk__in=passports))},
+    found: dict[str, dict] = {}
+    # The annotations are named by code, not by literals the stubs can check.
+    groups: Iterable[Mapping[str, Any]] = (
+        Participant.objects.filter(scope.people())
+        .order_by()
+        .values(
+            "gender",
+            applied=ExpressionWrapper(applied, output_field=BooleanField()),
+        )
+        .annotate(
+            recognised=Count("pk", filter=Q(pk__in=recognised)),
+            counselled=Count("pk", filter=Q(pk__in=counselled)),
+            **{
+                code: Count(
+                    "pk",
+                    filter=Q(
+                        pk__in=model.objects.filter(scope.moments("created_at")).values(
+                            "profile__participant"
+                        )
+                    ),
+                )
+                for code, model in recorded.items()
+            },
+            **{"passport-holders": Count("pk", filter=Q(pk__in=passports))},
+            n=Count("pk"),
+        )
     )
+    for group in groups:
+        gender = group["gender"]
+        numbers = {code: group[code] for code in PER_PERSON}
+        numbers["applicants"] = group["n"] if group["applied"] else 0
+        numbers["qualified-applicants"] = group["recognised"] if group["applied"] else 0
+        for code, number in numbers.items():
+            cells = found.setdefault(code, {})
+            cells[gender] = cells.get(gender, 0) + number
+    return {
+        code: found.get(code, {}) for code in ("applicants", "qualified-applicants", *PER_PERSON)
+    }
+
+
+# The rows of ``_per_person`` counted as they are (the applicants' two are grouped).
+PER_PERSON = ("counselled", "skills", "informal", "qualifications", "passport-holders")
 
 
 def _issued(scope: _Scope) -> Q:
@@ -772,13 +814,14 @@ def _counselling(scope: _Scope, people: dict[str, dict]) -> list[Table]:
         scope.people("case__participant"),
         case__organisation__in=scope.organisations,
     )
-    # One pass over the contacts for both tables: by gender and language at once.
+    # One pass over the contacts for both tables: by gender and language at once,
+    # counting a column of their index (``contact_date_case``) so that it is read alone.
     counts: dict[str, dict] = {"contacts": {}, "contacts-interpreter": {}}
     languages: dict[str, dict[str, int]] = {}
     for row in (
         contacts.order_by()
         .values("case__participant__gender", "language")
-        .annotate(n=Count("pk"), interpreted=Count("pk", filter=Q(interpreter=True)))
+        .annotate(n=Count("case"), interpreted=Count("case", filter=Q(interpreter=True)))
     ):
         gender, code = row["case__participant__gender"], row["language"]
         for key, number in (("contacts", row["n"]), ("contacts-interpreter", row["interpreted"])):
@@ -791,7 +834,7 @@ def _counselling(scope: _Scope, people: dict[str, dict]) -> list[Table]:
         scope.people("participant"),
         organisation__in=scope.organisations,
     )
-    counts.update(_grouped(cases, "participant__gender", **{"cases-opened": Count("pk")}))
+    counts.update(_grouped(cases, "participant__gender", **{"cases-opened": Count("participant")}))
     counts["counselled"] = people["counselled"]
     by_gender = _table(measure, GENDER_COLUMNS, _gender_rows(measure, counts))
 
@@ -839,13 +882,38 @@ def _held_dates(scope: _Scope, kinds: list[str] | None = None) -> QuerySet:
     return dates
 
 
-def _encounters(scope: _Scope) -> list[Table]:
+def _present(scope: _Scope) -> dict[str, dict]:
+    """Those checked in as present at the dates of the period, by kind of offer, in one
+    pass for both measures that count them: ``all`` (the encounters) and
+    ``confirmed-so-far``, at dates held so far with a confirmed registration (the
+    learning place's attendance rate).
+
+    The attendances are read from their index (``attendance_present``) alone, counting
+    a column of it rather than the key; whether the registration is confirmed is asked
+    of the few that are not (waiting or cancelled, hashed once) instead of joining every
+    registration.
+    """
+    present = Attendance.objects.filter(date__in=_held_dates(scope).values("pk"), present=True)
+    unconfirmed = Registration.objects.exclude(status=RegistrationStatus.CONFIRMED).values("pk")
+    return _grouped(
+        present,
+        "date__offer__kind",
+        all=Count("registration"),
+        **{
+            "confirmed-so-far": Count(
+                "registration",
+                filter=Q(date__starts_at__lt=scope.now) & ~Q(registration__in=unconfirmed),
+            )
+        },
+    )
+
+
+def _encounters(scope: _Scope, present: dict[str, dict]) -> list[Table]:
     measure = BY_CODE["intercultural-encounters"]
     kinds = [kind for kind, _label in ENCOUNTER_KINDS]
     dates = _held_dates(scope, kinds)
     counts = _grouped(dates, "offer__kind", offers=Count("offer", distinct=True), dates=Count("pk"))
-    present = Attendance.objects.filter(date__in=dates.values("pk"), present=True)
-    counts.update(_grouped(present, "date__offer__kind", present=Count("pk")))
+    counts["present"] = present["all"]
     rows = [
         Row(figure.code, figure.label, _by_choice(ENCOUNTER_KINDS, counts[figure.code]))
         for figure in measure.figures
@@ -880,19 +948,20 @@ def _encounters(scope: _Scope) -> list[Table]:
 # -- The learning place ----------------------------------------------------------------
 
 
-def _learning_offers(scope: _Scope) -> Table:
+def _learning_offers(scope: _Scope, present: dict[str, dict]) -> Table:
     measure = BY_CODE["learning-offers"]
     dates = _held_dates(scope)
-    now = timezone.now()
-    held = dates.filter(starts_at__lt=now)
+    held = dates.filter(starts_at__lt=scope.now)
 
     def per_offer(queryset: QuerySet) -> Subquery:
-        """A count per offer, looked up by the offer's index for each of the period's offers."""
+        """A count per offer, looked up by the offer's index for each of the period's
+        offers. ``COUNT(*)``, not of the key: the confirmed registrations are counted in
+        their index (``registration_offer_status``) without reading the table."""
         return Subquery(
             queryset.filter(offer=OuterRef("pk"))
             .order_by()
             .values("offer")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("*"))
             .values("n")
         )
 
@@ -928,16 +997,12 @@ def _learning_offers(scope: _Scope) -> Table:
         _grouped(
             registrations,
             "offer__kind",
-            registrations=Count("pk"),
-            waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+            # of a column of the index ``registration_made``, read alone.
+            registrations=Count("offer"),
+            waiting=Count("offer", filter=Q(status=RegistrationStatus.WAITING)),
         )
     )
-    present = Attendance.objects.filter(
-        date__in=held.values("pk"),
-        present=True,
-        registration__status=RegistrationStatus.CONFIRMED,
-    )
-    counts.update(_grouped(present, "date__offer__kind", present=Count("pk")))
+    counts["present"] = present["confirmed-so-far"]
     rows = [
         _rate(figure)
         if figure.is_rate

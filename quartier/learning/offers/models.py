@@ -308,6 +308,13 @@ class Registration(models.Model):
         indexes = [
             # Counting confirmed places and the waiting list of an offer.
             models.Index(fields=["offer", "status"], name="registration_offer_status"),
+            # Reporting, "offers of the learning place" (reporting.measures._learning_offers):
+            # the registrations made in a period, with their offer and status.
+            models.Index(
+                fields=["registered_at", "offer"],
+                include=["status"],
+                name="registration_made",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -349,6 +356,16 @@ class Attendance(models.Model):
         ordering = ["date__starts_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["registration", "date"], name="attendance_once"),
+        ]
+        indexes = [
+            # Reporting, those present at the dates of a period (reporting.measures
+            # ``_attendance``): the attendances checked in as present, by date, with
+            # their registration, read from the index alone.
+            models.Index(
+                fields=["date", "registration"],
+                condition=Q(present=True),
+                name="attendance_present",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -580,9 +580,10 @@ def test_the_number_of_queries_does_not_grow_with_the_period_or_the_data(
     # Every per-person row of every measure, by gender (1); blocks and settlements by
     # block (2); cooperation (1); places filled (1); suitable occupations (1); alliances,
     # their businesses, training steps (3); contacts by gender and language, cases
-    # opened (2); passports (1); encounter dates, attendance, languages (3); offers
-    # with their dates and confirmed places, registrations, attendance (3); visits (1).
-    assert measures.QUERIES == 19
+    # opened (2); passports (1); those present at the period's dates, for encounters and
+    # the learning place at once (1); encounter dates, languages (2); offers with their
+    # dates and confirmed places, registrations (2); visits (1).
+    assert measures.QUERIES == 18
     for key in ("2026-Q2", "2026", "2023-Q1"):
         programme.period = parse(key, today=NOW.date())
         with django_assert_num_queries(measures.QUERIES):
