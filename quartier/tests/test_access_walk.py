@@ -68,6 +68,7 @@ EXPECTED: dict[str, str | set[str]] = {
         for name in (
             "offer-create",
             "offer-edit",
+            "offer-skills",
             "date-list",
             "date-add",
             "date-cancel",
