@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from django.db.models import Min, Q
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from quartier.learning.models import Offer
+from quartier.learning.models import Offer, OfferDate
 from quartier.lib.languages import in_language
 
 # At most this many offers are named per missing skill (the soonest first).
@@ -34,6 +34,20 @@ class Course:
     url: str
 
 
+def taught_by_open_offers(skills: Iterable[int]) -> QuerySet:
+    """Rows (offer, skill) of the open offers teaching any of ``skills``: published,
+    taking registrations, with a date still to come that is not cancelled."""
+    upcoming = OfferDate.objects.filter(
+        offer_id=OuterRef("offer_id"), ends_at__gte=timezone.now(), cancelled=False
+    )
+    return Offer.skills.through.objects.filter(
+        Exists(upcoming),
+        concept_id__in=skills,
+        offer__published=True,
+        offer__registration_open=True,
+    )
+
+
 def courses_teaching(
     skills: Iterable[int], language: str, *, staff: bool
 ) -> dict[int, list[Course]]:
@@ -48,9 +62,7 @@ def courses_teaching(
         return {}
     now = timezone.now()
     rows = (
-        Offer.skills.through.objects.filter(
-            concept_id__in=wanted, offer__published=True, offer__registration_open=True
-        )
+        taught_by_open_offers(wanted)
         .values("concept_id", "offer__code", "offer__title")
         .annotate(
             next_date=Min(
@@ -58,7 +70,6 @@ def courses_teaching(
                 filter=Q(offer__dates__ends_at__gte=now, offer__dates__cancelled=False),
             )
         )
-        .filter(next_date__isnull=False)
         .order_by("concept_id", "next_date", "offer__code")
     )
     name = "learning:offer-detail" if staff else "learning-public:offer"
