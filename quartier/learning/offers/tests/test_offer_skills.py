@@ -47,6 +47,7 @@ def test_a_coordinator_finds_a_skill_adds_it_and_removes_it(client, coordinator,
     assert "Skills taught" in page and "comply with food hygiene" in page
     public = client.get(url("learning-public:offer", code=offer.code)).content.decode()
     assert "What you learn" in public and "comply with food hygiene" in public
+    assert client.get(f"/api/v1/learning/offers/{offer.code}").json()["skills"] == [hygiene.uri]
     with scopes_disabled():
         [entry] = AuditEntry.objects.filter(code="learning.offer.skills_set")
     assert entry.data["skills"] == [hygiene.uri]
