@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from quartier.accounts.tokens import create_api_token
+from quartier.economy.vacancies.services import create_vacancy, set_skills
 from quartier.learning.offers.services import cancel_date
 
 
@@ -124,3 +125,33 @@ def test_the_courses_cost_one_query_for_one_offer_or_many(
         page = client.get(candidates_url(cook_vacancy)).content.decode()
     # At most three offers per skill, the soonest: the fourth cook course waits.
     assert "Kochkurs 2" in page and "Kochkurs 3" not in page
+
+
+def test_a_persons_vacancies_cost_the_same_queries_with_one_course_or_many(
+    client,
+    personas,
+    cook_vacancy,
+    bakery,
+    make_person,
+    make_course,
+    home_org,
+    esco,
+    django_assert_num_queries,
+):
+    rami = make_person(home_org, "Rami", skills=[esco["prepare"]])
+    make_course("Hygieneschulung", [esco["hygiene"]])
+    client.force_login(personas["counsellor"])
+    url = reverse("matching:profile-vacancies", kwargs={"code": rami.participant.public_id})
+    # session, user, memberships; the person with the profile; the ranking (12: the
+    # person has no occupation whose ESCO skills to load); the labels; the open offers
+    # teaching the missing skills; the vacancies with their businesses; the audit entry
+    with django_assert_num_queries(20):
+        client.get(url)
+    advisor = personas["advisor"]
+    for number in range(3):
+        vacancy = create_vacancy(bakery, advisor, kind="job", titles={"de": f"Koch {number}"})
+        set_skills(vacancy, advisor, [(esco["prepare"], True), (esco["menu"], True)])
+        make_course(f"Menükurs {number}", [esco["menu"], esco["hygiene"]], days=number + 2)
+    with django_assert_num_queries(20):
+        page = client.get(url).content.decode()
+    assert page.count('class="match"') == 4 and "Menükurs 2" in page
