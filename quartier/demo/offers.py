@@ -15,12 +15,36 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from quartier.accounts.models import Organisation, User
+from quartier.esco.models import Concept
 from quartier.learning.models import Attendance, Offer, Registration, RegistrationStatus
 from quartier.learning.offers.registrations import RegistrationError, register
-from quartier.learning.offers.services import add_date, create_offer
+from quartier.learning.offers.services import add_date, create_offer, set_skills
 from quartier.places.models import ContactPoint
 
 SEED = 2026
+
+# The ESCO skills some offers teach (by their German title), so that matching can name
+# them beside a missing skill; the forklift and many others stay without a course and
+# appear in the skill-gap report.
+ESCO_SKILL = "http://data.europa.eu/esco/skill/"
+SKILLS_TAUGHT = {
+    "Schnupperkurs Ernährung: gesund und günstig kochen": (
+        "0ff99f51-40d9-42f1-a1ec-377b2bb5e15f",  # comply with food safety and hygiene
+        "f3934441-4bff-4076-9945-e6c51a01c467",  # use cooking techniques
+        "4b15a965-9bb4-42f1-8e44-1024aeb0b08c",  # use food preparation techniques
+    ),
+    "Grundlagen Lager und Logistik": (
+        "078861f5-b901-48a5-951e-a3ad0a4fa0bd",  # operate warehouse materials
+        "44f6a65f-6be7-4818-9a66-73908797283f",  # monitor stock level
+        "7e9daad3-8604-4839-af9b-dc6f8db3ef68",  # stock shelves
+    ),
+    "Schnupperkurs Digital: Smartphone, E-Mail, Online-Bewerbung": (
+        "d15ce60f-ddab-41ce-ba56-398451b77b60",  # have computer literacy
+    ),
+    "Deutsch für den Beruf (B1)": (
+        "2abb9db5-350c-444c-8292-0e0b2ce00f9a",  # interact verbally in German
+    ),
+}
 
 TABLE = {
     "de": "Nachbarschaftstisch im Lerneck",
@@ -242,6 +266,10 @@ def create_demo_offers(participants: list, counsellor: User, today: date | None 
                 for day, hour, length in item["dates"]
             ]
             made += 1
+            taught = SKILLS_TAUGHT.get(item["title"].get("de", ""), ())
+            if taught:
+                uris = [ESCO_SKILL + code for code in taught]
+                set_skills(offer, coordinator, list(Concept.objects.filter(uri__in=uris)))
             first = dates[0].starts_at
             # People register some days before the first date, never ahead of now, and
             # only people already taken in by then (a timeline runs from the intake on).

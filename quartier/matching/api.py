@@ -3,10 +3,12 @@
 ``/vacancies/{code}/candidates``: for those who may read the vacancy (an employer:
 its own business's), consented profiles by their pseudonymous code, and for
 counsellors and project leads also their own organisation's participants by public
-id; the gated only for those. ``/profiles/{code}/vacancies``: a person's best open
+id; the gated only for those. Each missing essential skill names the open offers
+that teach it (``gaps``). ``/profiles/{code}/vacancies``: a person's best open
 vacancies, for the counsellors and project leads of the person's organisation.
 """
 
+from datetime import datetime
 from uuid import UUID
 
 from django.http import Http404
@@ -29,6 +31,20 @@ class ComponentOut(Schema):
     points: int
 
 
+class CourseOut(Schema):
+    code: UUID
+    title: str
+    next_date: datetime
+    # The offer's staff page for those who register participants, else its public page.
+    url: str
+
+
+class GapOut(Schema):
+    skill: str
+    # Empty: no open offer teaches the skill yet.
+    courses: list[CourseOut]
+
+
 class ResultOut(Schema):
     # "candidate" (pseudonymous profile code), "own" (participant's public id) or "vacancy".
     kind: str
@@ -43,6 +59,7 @@ class ResultOut(Schema):
     distance: str
     against: list[str]
     gates: list[str]
+    gaps: list[GapOut]
 
 
 class RankingOut(Schema):
@@ -67,6 +84,21 @@ def _result(row: Row, kind: str) -> dict:
         "distance": e.distance,
         "against": e.negatives,
         "gates": e.gates,
+        "gaps": [
+            {
+                "skill": gap.skill,
+                "courses": [
+                    {
+                        "code": course.code,
+                        "title": course.title,
+                        "next_date": course.next_date,
+                        "url": course.url,
+                    }
+                    for course in gap.courses
+                ],
+            }
+            for gap in e.gaps
+        ],
     }
 
 

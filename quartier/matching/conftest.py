@@ -3,7 +3,8 @@
 Everything goes through the real services (intake, consent, profile parts, vacancies).
 """
 
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -15,6 +16,8 @@ from quartier.economy.businesses.register import save_business
 from quartier.economy.models import Sector
 from quartier.economy.vacancies.services import create_vacancy, set_languages, set_skills
 from quartier.esco.models import Concept, Label, Relation
+from quartier.learning.models import Offer
+from quartier.learning.offers import services as offers
 from quartier.people.consent import record_consent
 from quartier.people.intake import take_in
 from quartier.people.models import Purpose
@@ -150,5 +153,30 @@ def make_person(project, personas):
         if consent:
             record_consent(participant, Purpose.EMPLOYER_PROFILE, "de", by)
         return CompetenceProfile.objects.with_scopes_disabled().get(participant=participant)
+
+    return make
+
+
+@pytest.fixture
+def make_course(personas, home_org):
+    """An offer of the learning place teaching some skills, with one date ``days`` from
+    today (negative: over), through the offers' services."""
+
+    def make(title: str, skills, *, days: int = 7, published: bool = True, **fields) -> Offer:
+        coordinator = personas["coordinator"]
+        offer = offers.create_offer(
+            home_org,
+            coordinator,
+            kind="course",
+            title={"de": title},
+            online_url="https://lernen.example.org/kurs",
+            languages=["de"],
+            published=published,
+            **fields,
+        )
+        starts = datetime(2026, 6, 15, 10, tzinfo=ZoneInfo("Europe/Berlin")) + timedelta(days=days)
+        offers.add_date(offer, coordinator, starts, starts + timedelta(hours=3))
+        offers.set_skills(offer, coordinator, list(skills))
+        return offer
 
     return make

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from quartier.esco.models import FALLBACK_LANGUAGES, Label
 from quartier.lib.languages import language_name
+from quartier.matching.courses import Course
 from quartier.matching.score import (
     CEFR_STEPS,
     GATE_CLOSED,
@@ -50,6 +51,14 @@ LEVEL_NAMES = {step: level for level, step in CEFR_STEPS.items()}
 
 
 @dataclass
+class Gap:
+    """A missing essential skill and the open offers that teach it (none: no course yet)."""
+
+    skill: str
+    courses: list[Course] = field(default_factory=list)
+
+
+@dataclass
 class Explanation:
     total: int
     version: str
@@ -63,6 +72,7 @@ class Explanation:
     gates: list[str] = field(default_factory=list)
     sentence: str = ""
     missing_ids: list[int] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
 
 
 def concept_labels(ids: Iterable[int], language: str) -> dict[int, str]:
@@ -112,8 +122,12 @@ def _names(ids: Iterable[int], labels: dict[int, str]) -> list[str]:
     return sorted((labels.get(pk, str(pk)) for pk in ids), key=str.casefold)
 
 
-def explain(match: Match, labels: dict[int, str]) -> Explanation:
-    """The explanation of ``match`` in the active language (``labels`` from ``concept_labels``)."""
+def explain(
+    match: Match, labels: dict[int, str], courses: dict[int, list[Course]] | None = None
+) -> Explanation:
+    """The explanation of ``match`` in the active language (``labels`` from ``concept_labels``;
+    ``courses``: the open offers teaching each skill, from ``courses.courses_teaching``)."""
+    courses = courses or {}
     negatives = []
     missing = _names(match.missing_essential, labels)
     if missing:
@@ -175,6 +189,10 @@ def explain(match: Match, labels: dict[int, str]) -> Explanation:
         gates=[str(GATE_REASONS[gate]) for gate in GATES if gate in match.gates],
         sentence=sentence,
         missing_ids=sorted(match.missing_essential),
+        gaps=sorted(
+            (Gap(labels.get(pk, str(pk)), courses.get(pk, [])) for pk in match.missing_essential),
+            key=lambda gap: gap.skill.casefold(),
+        ),
     )
 
 

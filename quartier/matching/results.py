@@ -12,7 +12,9 @@ from quartier.competences.employers.services import pseudonym
 from quartier.competences.profile.models import CompetenceProfile
 from quartier.counselling.cases import CASE_WORK
 from quartier.economy.models import Vacancy
+from quartier.learning.offers.access import OFFER_STAFF
 from quartier.matching import proposals
+from quartier.matching.courses import courses_teaching
 from quartier.matching.explain import Explanation, concept_labels, concepts_of, explain
 from quartier.matching.ranking import Ranking, candidates_for, vacancies_for
 from quartier.matching.score import Match
@@ -41,11 +43,17 @@ class Results:
     extra: dict = field(default_factory=dict)
 
 
-def _explained(ranking: Ranking, language: str) -> tuple[list, list]:
-    labels = concept_labels(concepts_of([*ranking.matches, *ranking.gated]), language)
+def _explained(ranking: Ranking, language: str, user) -> tuple[list, list]:
+    """Explanations of the shown and the gated matches: two queries (the labels of the
+    skills named, the open offers teaching the missing ones), whatever their number."""
+    matches = [*ranking.matches, *ranking.gated]
+    labels = concept_labels(concepts_of(matches), language)
+    missing = {pk for match in matches for pk in match.missing_essential}
+    # Those who register participants get the offer's staff page, others its public one.
+    courses = courses_teaching(missing, language, staff=OFFER_STAFF.allows(user))
     return (
-        [(m, explain(m, labels)) for m in ranking.matches],
-        [(m, explain(m, labels)) for m in ranking.gated],
+        [(m, explain(m, labels, courses)) for m in ranking.matches],
+        [(m, explain(m, labels, courses)) for m in ranking.gated],
     )
 
 
@@ -77,7 +85,7 @@ def candidate_results(user, vacancy: Vacancy, language: str) -> Results:
     """
     own = CASE_WORK.organisations(user)
     ranking = candidates_for(vacancy, own, today=proposals.today(), limit=LIMIT)
-    shown, gated = _explained(ranking, language)
+    shown, gated = _explained(ranking, language, user)
     if not own:
         gated = []
     profiles = _profiles([m.person for m, _e in [*shown, *gated]], own)
@@ -106,7 +114,7 @@ def vacancy_results(
 ) -> Results:
     """The best open vacancies for a person the user counsels; the ranking is audited."""
     ranking = vacancies_for(profile, today=proposals.today(), limit=LIMIT)
-    shown, gated = _explained(ranking, language)
+    shown, gated = _explained(ranking, language, user)
     vacancies = Vacancy.objects.select_related("business").in_bulk(
         [m.vacancy for m, _e in [*shown, *gated]]
     )

@@ -17,4 +17,5 @@ urlpatterns = [
     ),
     path("people/<uuid:code>/vacancies/", views.profile_vacancies, name="profile-vacancies"),
     path("my-vacancies/", views.my_vacancies, name="my-vacancies"),
+    path("skill-gaps/", views.skill_gaps, name="skill-gaps"),
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.access import EMPLOYER, allow, may_use, roles
+from quartier.accounts.models import Role
 from quartier.competences.profile.services import get_participant
 from quartier.counselling.cases import CASE_WORK
 from quartier.economy.models import Vacancy
@@ -25,10 +26,13 @@ from quartier.economy.vacancies.services import (
     own_businesses,
 )
 from quartier.matching import proposals
+from quartier.matching.demand import skills_without_course
 from quartier.matching.results import candidate_results, vacancy_results
 
 # Programme staff who read vacancies (not employers): they get the full breakdown.
 STAFF_READING = roles(*READING_ROLES)
+# Who plans the courses, and who leads the programme: the skill-gap report (counts only).
+DEMAND_READERS = roles(Role.LEARNING_COORDINATOR, Role.PROJECT_LEAD)
 
 
 @allow(VACANCY_READERS)
@@ -99,3 +103,11 @@ def propose(request: HttpRequest, code, person) -> HttpResponse:
     if back == "person":
         return redirect("matching:profile-vacancies", code=person)
     return redirect("matching:vacancy-candidates", code=vacancy.public_id)
+
+
+@allow(DEMAND_READERS)
+def skill_gaps(request: HttpRequest) -> HttpResponse:
+    """Skills open vacancies need that no open offer teaches, with counts (small ones
+    hidden): what the learning place might offer next."""
+    demand = skills_without_course(get_language())
+    return render(request, "matching/skill_gaps.html", {"demand": demand})

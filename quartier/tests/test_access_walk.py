@@ -68,6 +68,7 @@ EXPECTED: dict[str, str | set[str]] = {
         for name in (
             "offer-create",
             "offer-edit",
+            "offer-skills",
             "date-list",
             "date-add",
             "date-cancel",
@@ -258,6 +259,8 @@ EXPECTED: dict[str, str | set[str]] = {
     "matching:profile-vacancies": CASE_WORKERS,
     "matching:propose": CASE_WORKERS,
     "matching:my-vacancies": {"employer"},
+    # Skills in demand without a course (counts only): learning coordinators and leads.
+    "matching:skill-gaps": {"coordinator", "lead", "outsider"},
     "economy-public:vacancy-list": EVERYONE,
     "economy-public:vacancy-detail": EVERYONE,
     # Reporting: targets for project leads; the incomplete records (individual-level)

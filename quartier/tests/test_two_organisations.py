@@ -153,7 +153,7 @@ OWNED: dict[str, Route] = {
     # The offer is not published: only its organisation's staff know of it.
     **{
         f"learning:{name}": lambda w: {"code": w["offer"].code}
-        for name in ("offer-detail", "offer-edit", "date-add", "offer-register")
+        for name in ("offer-detail", "offer-edit", "offer-skills", "date-add", "offer-register")
     },
     "learning-public:offer": lambda w: {"code": w["offer"].code},
     "learning:registrations-export": lambda w: {"code": w["offer"].code, "file_format": "xlsx"},

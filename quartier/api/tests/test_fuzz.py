@@ -62,6 +62,10 @@ from quartier.people.models import Project, Purpose
 from quartier.places.models import ContactPoint
 from quartier.places.sitepack import load_site_pack
 
+# One worker runs the whole module (``./run test`` distributes by ``loadgroup``), so that
+# the last test sees what every operation's fuzzing sent.
+pytestmark = pytest.mark.xdist_group("api-fuzzing")
+
 # Per operation; QUARTIER_FUZZ_EXAMPLES=200 for a deeper (and slower) run.
 MAX_EXAMPLES = int(os.environ.get("QUARTIER_FUZZ_EXAMPLES", "20"))
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -137,6 +137,9 @@ class ProfileOut(Schema):
     version: int
     changed_at: str | None
     summary: str
+    # What the person looks for, read by matching.
+    hours_per_week: float | None
+    available_from: date | None
     qualifications: list[QualificationOut]
     languages: list[LanguageOut]
     experience: list[ExperienceOut]
@@ -315,6 +318,8 @@ def get_profile(request, code: UUID):
         "version": 0 if empty else profile.version,
         "changed_at": None if empty else profile.changed_at.isoformat(),
         "summary": "" if empty else profile.summary,
+        "hours_per_week": None if empty else profile.hours_per_week,
+        "available_from": None if empty else profile.available_from,
         "qualifications": [] if empty else list(_qualifications(profile)),
         "languages": [] if empty else _languages(profile),
         "experience": [] if empty else list(_experience(profile)),

@@ -209,12 +209,39 @@ class InformalForm(PartForm):
     }
 
 
+HOURS_MESSAGE = _("Hours per week must be between 1 and 60.")
+
+
 class SummaryForm(forms.Form):
+    """The summary, and what the person looks for: matching reads the hours and the date."""
+
     summary = forms.CharField(
         label=_("Summary"),
         required=False,
         widget=forms.Textarea(attrs={"dir": "auto", "rows": 4}),
         help_text=_("A few sentences on the person's strengths and aims."),
+    )
+    hours_per_week = forms.DecimalField(
+        label=_("Hours per week wanted"),
+        required=False,
+        min_value=1,
+        max_value=60,
+        max_digits=4,
+        decimal_places=1,
+        help_text=_("Empty: not said. Matching prefers vacancies within five hours of it."),
+        error_messages={
+            "invalid": HOURS_MESSAGE,
+            "min_value": HOURS_MESSAGE,
+            "max_value": HOURS_MESSAGE,
+            "max_digits": HOURS_MESSAGE,
+            "max_decimal_places": _("Give the hours with at most one decimal, e.g. 19.5."),
+        },
+    )
+    available_from = forms.DateField(
+        label=_("Available from"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty: available now. A vacancy starting earlier counts a little against it."),
     )
 
 

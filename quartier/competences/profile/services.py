@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F, Model, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
@@ -97,13 +98,30 @@ def view_profile(participant: Participant, by) -> None:
     )
 
 
-def change_summary(participant: Participant, by, summary: str) -> CompetenceProfile:
+# What the person looks for, read by matching; changed with the summary.
+WISHES = ("hours_per_week", "available_from")
+
+
+def change_summary(participant: Participant, by, summary: str, **wishes) -> CompetenceProfile:
+    """Change the summary and, when given, the wishes (``WISHES``: hours per week wanted,
+    available from). Hours must lie between 1 and 60; audited with the fields changed."""
+    unknown = set(wishes) - set(WISHES)
+    if unknown:
+        raise ValueError(f"Not a wish: {sorted(unknown)}")
+    hours = wishes.get("hours_per_week")
+    if hours is not None and not 0 < hours <= 60:
+        raise ValidationError(_("Hours per week must be between 1 and 60."))
     with transaction.atomic():
         profile = ensure_profile(participant, by)
-        profile.summary = summary.strip()
-        profile.save(update_fields=["summary"])
+        values = {"summary": summary.strip(), **wishes}
+        changed = sorted(name for name, value in values.items() if getattr(profile, name) != value)
+        for name, value in values.items():
+            setattr(profile, name, value)
+        profile.save(update_fields=list(values))
         bump(profile)
-        log_action("competences.profile.changed", actor=by, subject=profile)
+        log_action(
+            "competences.profile.changed", actor=by, subject=profile, data={"fields": changed}
+        )
     return profile
 
 

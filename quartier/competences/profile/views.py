@@ -203,14 +203,26 @@ def profile_detail(request: HttpRequest, code) -> HttpResponse:
 def summary_edit(request: HttpRequest, code) -> HttpResponse:
     participant = get_participant(request.user, code, write=True)
     profile = existing_profile(participant)
-    form = SummaryForm(
-        request.POST or None, initial={"summary": profile.summary if profile else ""}
-    )
+    initial = {}
+    if profile is not None:
+        initial = {
+            "summary": profile.summary,
+            "hours_per_week": profile.hours_per_week,
+            "available_from": profile.available_from,
+        }
+    form = SummaryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        change_summary(participant, request.user, form.cleaned_data["summary"])
+        data = form.cleaned_data
+        change_summary(
+            participant,
+            request.user,
+            data["summary"],
+            hours_per_week=data["hours_per_week"],
+            available_from=data["available_from"],
+        )
         messages.success(request, _("The summary is saved."))
         return redirect(_profile_url(participant))
-    return _form_page(request, participant, form, _("Summary"), "")
+    return _form_page(request, participant, form, _("Summary and availability"), "")
 
 
 # -- One generic add/edit/remove flow for the parts ---------------------------------

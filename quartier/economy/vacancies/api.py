@@ -38,6 +38,8 @@ class VacancySkillOut(Schema):
 class VacancyLanguageOut(Schema):
     language: str
     level: str
+    # False: welcome, not a condition (matching's gate applies to required ones only).
+    required: bool
 
 
 class VacancyOut(Schema):
@@ -50,6 +52,7 @@ class VacancyOut(Schema):
     occupation: str | None = Field(None, alias="occupation.uri")
     hours_per_week: float | None
     starts_on: date | None
+    closes_on: date | None
     pay_min: float | None
     pay_max: float | None
     pay_period: str
@@ -75,6 +78,7 @@ class VacancySkillIn(Schema):
 class VacancyLanguageIn(Schema):
     language: str
     level: str
+    required: bool = True
 
 
 class VacancyIn(Schema):
@@ -85,6 +89,7 @@ class VacancyIn(Schema):
     occupation: str | None = None
     hours_per_week: Decimal | None = None
     starts_on: date | None = None
+    closes_on: date | None = None
     pay_min: Decimal | None = None
     pay_max: Decimal | None = None
     pay_period: PayPeriod | None = None
@@ -101,6 +106,7 @@ class VacancyPatch(Schema):
     occupation: str | None = None
     hours_per_week: Decimal | None = None
     starts_on: date | None = None
+    closes_on: date | None = None
     pay_min: Decimal | None = None
     pay_max: Decimal | None = None
     pay_period: PayPeriod | None = None
@@ -196,7 +202,11 @@ def _requirements(vacancy: Vacancy, by, payload: dict) -> None:
         skills = [(_concept(s["uri"], "skill"), s["required"]) for s in payload["skills"]]
         vacancies.set_skills(vacancy, by, skills)
     if payload.get("languages") is not None:
-        pairs = [(row["language"], row["level"]) for row in payload["languages"]]
+        # A PATCH leaves out what was not sent (``exclude_unset``): required by default.
+        pairs = [
+            (row["language"], row["level"], row.get("required", True))
+            for row in payload["languages"]
+        ]
         vacancies.set_languages(vacancy, by, pairs)
 
 

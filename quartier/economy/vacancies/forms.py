@@ -86,3 +86,12 @@ class RequirementLanguageForm(forms.Form):
         choices=[(level, level) for level in ("A1", "A2", "B1", "B2", "C1", "C2")]
         + [("native", _("Native language"))],
     )
+    required = forms.BooleanField(
+        label=_("Required"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Untick when the language is welcome but not a condition. Matching never "
+            "proposes anyone below a required level."
+        ),
+    )

@@ -210,23 +210,29 @@ def set_skills(vacancy: Vacancy, by, skills: list[tuple[Concept, bool]]) -> None
 
 
 @transaction.atomic
-def set_languages(vacancy: Vacancy, by, languages: list[tuple[str, str]]) -> None:
-    """Replace the languages asked for: (language code, CEFR level) pairs."""
+def set_languages(vacancy: Vacancy, by, languages: list[tuple]) -> None:
+    """Replace the languages asked for: (language code, CEFR level) pairs, or (language
+    code, CEFR level, required) triples. Required is the default: matching then never
+    proposes a person below the level; a language only welcome lowers the score."""
     rows = {}
-    for code, level in languages:
+    for code, level, *rest in languages:
         code = (code or "").strip().lower()
         if not code.isalpha() or not 2 <= len(code) <= 3:
             raise ValidationError(_("Enter a language code such as de or kmr."))
         if level not in LEVELS:
             raise ValidationError(_("Choose a CEFR level from A1 to C2, or native language."))
-        rows[code] = VacancyLanguage(vacancy=vacancy, language=code, level=level)
+        required = bool(rest[0]) if rest else True
+        rows[code] = VacancyLanguage(vacancy=vacancy, language=code, level=level, required=required)
     vacancy.languages.all().delete()
     VacancyLanguage.objects.bulk_create(rows.values())
     log_action(
         "economy.vacancy.languages_set",
         by,
         vacancy,
-        {"languages": {code: row.level for code, row in rows.items()}},
+        {
+            "languages": {code: row.level for code, row in rows.items()},
+            "welcome_only": sorted(code for code, row in rows.items() if not row.required),
+        },
         organisation=vacancy.business.organisation,
     )
 

@@ -203,7 +203,7 @@ def _change_requirements(request: HttpRequest, vacancy) -> None:
     current_skills = [
         (row.concept, row.required) for row in vacancy.skills.select_related("concept")
     ]
-    current_languages = [(row.language, row.level) for row in vacancy.languages.all()]
+    current_languages = [(row.language, row.level, row.required) for row in vacancy.languages.all()]
     if action in ("add_skill", "remove_skill", "set_occupation"):
         concept = Concept.objects.filter(pk=request.POST.get("concept") or 0).first()
         if concept is None:
@@ -222,12 +222,13 @@ def _change_requirements(request: HttpRequest, vacancy) -> None:
         if not form.is_valid():
             raise ValidationError(_("Choose a language and a level."))
         data = form.cleaned_data
-        others = [(c, lv) for c, lv in current_languages if c != data["language"]]
-        vacancies.set_languages(vacancy, request.user, [*others, (data["language"], data["level"])])
+        others = [row for row in current_languages if row[0] != data["language"]]
+        asked = (data["language"], data["level"], data["required"])
+        vacancies.set_languages(vacancy, request.user, [*others, asked])
         messages.success(request, _("Languages saved."))
     elif action == "remove_language":
         code = request.POST.get("language", "")
-        others = [(c, lv) for c, lv in current_languages if c != code]
+        others = [row for row in current_languages if row[0] != code]
         vacancies.set_languages(vacancy, request.user, others)
         messages.success(request, _("Languages saved."))
     else:

@@ -57,10 +57,16 @@ class OfferOut(Schema):
     cost_note: str
     registration_open: bool
     dates: list[DateOut]
+    # The ESCO skills the offer teaches, by URI.
+    skills: list[str]
 
     @staticmethod
     def resolve_free_places(offer) -> int | None:
         return offers.free_places(offer)
+
+    @staticmethod
+    def resolve_skills(offer) -> list[str]:
+        return sorted(concept.uri for concept in offer.skills.all())
 
     @staticmethod
     def resolve_dates(offer) -> list[OfferDate]:
@@ -87,7 +93,10 @@ def _published():
         offers.with_places(Offer.objects.filter(published=True))
         .select_related("organisation", "contact_point")
         .prefetch_related(
-            Prefetch("dates", queryset=OfferDate.objects.order_by("starts_at"), to_attr="all_dates")
+            Prefetch(
+                "dates", queryset=OfferDate.objects.order_by("starts_at"), to_attr="all_dates"
+            ),
+            "skills",
         )
     )
 

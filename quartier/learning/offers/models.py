@@ -114,6 +114,15 @@ class Offer(models.Model):
     cost = models.DecimalField(_("cost (EUR)"), max_digits=8, decimal_places=2, default=0)
     cost_note = models.CharField(_("note on the cost"), max_length=200, blank=True)
     published = models.BooleanField(_("published"), default=False)
+    # What the offer teaches, as ESCO skills: matching names the offer beside a
+    # missing essential skill, and the skill-gap report counts skills no offer teaches.
+    skills = models.ManyToManyField(
+        "esco.Concept",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "skill"},
+        verbose_name=_("skills taught (ESCO)"),
+    )
     registration_open = models.BooleanField(_("registration open"), default=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     created_by = models.ForeignKey(

@@ -27,6 +27,7 @@ from quartier.learning.offers.registrations import (
 from quartier.learning.offers.services import (
     free_places,
     get_public_offer,
+    skill_labels,
     upcoming_dates,
     with_places,
 )
@@ -132,11 +133,13 @@ def offer_page(request: HttpRequest, code) -> HttpResponse:
         .prefetch_related(upcoming_dates())
         .get()
     )
-    card = offer_card(annotated, get_language())
+    language = get_language()
+    card = offer_card(annotated, language)
+    skills = [label for _pk, label in skill_labels(offer, language)]
     return render(
         request,
         "learning/offers/public_offer.html",
-        {"card": card, "offer": annotated, "form": form},
+        {"card": card, "offer": annotated, "form": form, "skills": skills},
         status=STATUS_TOO_MANY if request.limited else 200,
     )
 

@@ -25,6 +25,7 @@ from django_tasks import task
 
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation
+from quartier.esco.models import FALLBACK_LANGUAGES, Concept, Label
 from quartier.learning.models import Offer, OfferDate, Registration, RegistrationStatus
 from quartier.learning.offers.access import OFFER_STAFF, managed_organisations
 from quartier.learning.offers.feed import place_text
@@ -205,6 +206,41 @@ def change_offer(offer: Offer, by, **fields) -> Offer:
         if "capacity" in changed:
             fill_from_waiting_list(offer, by)
     return offer
+
+
+def set_skills(offer: Offer, by, concepts: list[Concept]) -> Offer:
+    """Replace the ESCO skills the offer teaches; audited with their URIs.
+
+    Only skills, not occupations: matching compares them with the essential skills a
+    vacancy asks for.
+    """
+    if any(concept.kind != Concept.Kind.SKILL for concept in concepts):
+        raise OfferError(_("Choose a skill, not an occupation."))
+    unique = list({concept.pk: concept for concept in concepts}.values())
+    with transaction.atomic():
+        offer.skills.set(unique)
+        log_action(
+            "learning.offer.skills_set",
+            actor=by,
+            subject=offer,
+            data={"offer": str(offer.code), "skills": sorted(c.uri for c in unique)},
+        )
+    return offer
+
+
+def skill_labels(offer: Offer, language: str) -> list[tuple[int, str]]:
+    """The ESCO skills the offer teaches as (id, preferred label in ``language``, else
+    German, else English), by label. One query."""
+    order = (language, *FALLBACK_LANGUAGES)
+    taught = Offer.skills.through.objects.filter(offer_id=offer.pk).values("concept_id")
+    best: dict[int, tuple[int, str]] = {}
+    for concept_id, code, text in Label.objects.filter(
+        concept_id__in=taught, kind=Label.Kind.PREFERRED, language__in=order
+    ).values_list("concept_id", "language", "text"):
+        rank = order.index(code)
+        if concept_id not in best or rank < best[concept_id][0]:
+            best[concept_id] = (rank, text)
+    return sorted(((pk, text) for pk, (_rank, text) in best.items()), key=lambda p: p[1].casefold())
 
 
 def add_date(offer: Offer, by, starts_at: datetime, ends_at: datetime, room: str = "") -> OfferDate:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("offers/new/", views.offer_create, name="offer-create"),
     path("offers/<uuid:code>/", views.offer_detail, name="offer-detail"),
     path("offers/<uuid:code>/edit/", views.offer_edit, name="offer-edit"),
+    path("offers/<uuid:code>/skills/", views.offer_skills, name="offer-skills"),
     path("offers/<uuid:code>/dates/add/", views.date_add, name="date-add"),
     path("offers/<uuid:code>/register/", views.offer_register, name="offer-register"),
     path(

@@ -26,6 +26,8 @@ from quartier.accounts.audit import log_action
 from quartier.accounts.models import Organisation, Role
 from quartier.counselling.models import Case, CaseStatus
 from quartier.downloads.views import see_download
+from quartier.esco.models import Concept
+from quartier.esco.search import search
 from quartier.learning.models import (
     Audience,
     Offer,
@@ -41,6 +43,7 @@ from quartier.learning.offers.forms import BusinessStaffForm, DateForm, OfferFor
 from quartier.learning.offers.registrations import RegistrationError
 from quartier.learning.offers.services import OfferError
 from quartier.lib.keyset import keyset_page
+from quartier.lib.partials import render_partial
 from quartier.lib.search import search_key
 from quartier.people.intake import view_participant
 from quartier.people.models import Participant
@@ -207,8 +210,68 @@ def offer_detail(request: HttpRequest, code) -> HttpResponse:
             "date_form": DateForm() if manages else None,
             "page": page,
             "places_taken": offers.confirmed_places(offer),
+            "skills": [label for _pk, label in offers.skill_labels(offer, get_language())],
         },
     )
+
+
+@allow(OFFER_MANAGERS)
+def offer_skills(request: HttpRequest, code) -> HttpResponse:
+    """The ESCO skills an offer teaches: search the taxonomy, then add or remove.
+
+    The same picker as a vacancy's requirements: with HTMX the search answers with
+    its hits as the user types and a change answers with the skills' fragment (its
+    messages inside); without, the search is a GET form and a change redirects back.
+    """
+    offer = offers.get_offer(request.user, code, manage=True)
+    language = get_language()
+    here = reverse("learning:offer-skills", kwargs={"code": offer.code})
+    if request.method == "POST":
+        _change_skills(request, offer)
+        if not request.htmx:
+            return redirect(here)
+    query = request.GET.get("q", "").strip()
+    hits = search(query, language, kind="skill", limit=15) if query else []
+    context = {"offer": offer, "here": here, "query": query, "hits": hits}
+    if request.htmx and request.htmx.target == "esco-hits":
+        return render_partial(
+            request,
+            "learning/offers/offer_skills.html",
+            "learning/offers/_skill_hits.html",
+            context,
+        )
+    context |= {
+        "title": offer.title_text(language),
+        "skills": offers.skill_labels(offer, language),
+        # A change made in place shows its messages in the fragment, not on the next page.
+        "notes": list(messages.get_messages(request)) if request.htmx else [],
+    }
+    return render_partial(
+        request,
+        "learning/offers/offer_skills.html",
+        "learning/offers/_offer_skills.html",
+        context,
+    )
+
+
+def _change_skills(request: HttpRequest, offer: Offer) -> None:
+    action = request.POST.get("action", "")
+    concept = Concept.objects.filter(pk=request.POST.get("concept") or 0).first()
+    if action not in ("add_skill", "remove_skill"):
+        messages.error(request, _("Unknown action."))
+        return
+    if concept is None:
+        messages.error(request, _("Choose a skill from the search."))
+        return
+    current = [c for c in offer.skills.all() if c.pk != concept.pk]
+    if action == "add_skill":
+        current.append(concept)
+    try:
+        offers.set_skills(offer, request.user, current)
+    except OfferError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Skills saved."))
 
 
 def _dates_fragment(request: HttpRequest, offer: Offer, form: DateForm) -> HttpResponse:

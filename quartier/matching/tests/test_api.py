@@ -53,6 +53,7 @@ def test_an_advisor_gets_the_candidates_with_their_reasons(
                 "distance": "Lives in the same neighbourhood.",
                 "against": ["Has not worked in this occupation or a related one."],
                 "gates": [],
+                "gaps": [],
             }
         ],
         "gated": [],

@@ -79,6 +79,8 @@ def test_the_whole_profile_is_read_and_the_read_audited(
         "version": 6,
         "changed_at": "2026-06-15T10:00:00+00:00",
         "summary": "",
+        "hours_per_week": None,
+        "available_from": None,
         "qualifications": [
             {
                 "id": ids["q"],
@@ -161,6 +163,8 @@ def test_a_person_without_a_profile_reads_as_empty(client, lead, rami):
         "version": 0,
         "changed_at": None,
         "summary": "",
+        "hours_per_week": None,
+        "available_from": None,
         "qualifications": [],
         "languages": [],
         "experience": [],

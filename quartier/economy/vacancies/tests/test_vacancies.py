@@ -283,13 +283,17 @@ EXPECTED_JOB = {
     "occupation": "http://example.org/occupation/cook",
     "hours_per_week": 30.0,
     "starts_on": None,
+    "closes_on": None,
     "pay_min": None,
     "pay_max": None,
     "pay_period": "",
     "status": "open",
     "published": True,
     "skills": [],
-    "languages": [{"language": "vi", "level": "B2"}, {"language": "de", "level": "A2"}],
+    "languages": [
+        {"language": "vi", "level": "B2", "required": True},
+        {"language": "de", "level": "A2", "required": True},
+    ],
 }
 
 

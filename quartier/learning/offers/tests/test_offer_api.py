@@ -52,9 +52,11 @@ def test_published_offers_are_public_with_dates_and_free_places(
                 "cancelled": False,
             }
         ],
+        "skills": [],
     }
-    # 1 count, 2 offers with places, organisation and place, 3 their dates.
-    with django_assert_num_queries(3):
+    # 1 count, 2 offers with places, organisation and place, 3 their dates, 4 the skills
+    # they teach.
+    with django_assert_num_queries(4):
         response = client.get("/api/v1/learning/offers")
     assert response.json() == {"items": [expected], "count": 1}
     assert client.get(f"/api/v1/learning/offers/{offer.code}").json() == expected

@@ -110,8 +110,8 @@ def test_the_offer_page_needs_a_constant_number_of_queries(
 
     def count():
         # 1 the offer with organisation, place and quarter, 2 the offer with its
-        # places, 3 upcoming dates.
-        with django_assert_num_queries(3):
+        # places, 3 upcoming dates, 4 the labels of the skills it teaches.
+        with django_assert_num_queries(4):
             client.get(url("offer", code=offer.code))
 
     count()

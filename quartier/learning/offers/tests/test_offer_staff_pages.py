@@ -219,8 +219,9 @@ def test_the_registrations_list_needs_a_constant_number_of_queries(
     def count():
         # 1 session, 2 user, 3 memberships, 4 the offer with organisation, place and
         # quarter, 5 dates, 6 the page of registrations with businesses and waiting
-        # places, 7 their bounded count, 8 the audit entry of the read, 9 places taken.
-        with django_assert_num_queries(9):
+        # places, 7 their bounded count, 8 the audit entry of the read, 9 places taken,
+        # 10 the labels of the skills it teaches.
+        with django_assert_num_queries(10):
             response = client.get(url("offer-detail", code=offer.code))
         return response
 
