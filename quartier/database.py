@@ -154,6 +154,26 @@ def trigram_index(
     return migrations.RunPython(create, drop)
 
 
+def array_gin_index(table: str, column: str, name: str) -> migrations.RunPython:
+    """A migration operation: on PostgreSQL, a GIN index on the array column ``table.column``
+    (the built-in ``array_ops``: ``&&``, ``@>``, ``<@`` and ``=``; no extension needed).
+    Other databases keep such a column as text and read it in Python."""
+
+    def create(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            quote = schema_editor.quote_name
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {quote(name)} ON {quote(table)} "
+                f"USING gin ({quote(column)})"
+            )
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+
+    return migrations.RunPython(create, drop)
+
+
 def cache_table(name: str) -> migrations.RunPython:
     """A migration operation: the table of a database cache, as ``createcachetable`` makes it."""
 

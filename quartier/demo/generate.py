@@ -48,6 +48,7 @@ from quartier.accounts.models import (
     User,
 )
 from quartier.competences.models import CompetenceProfile, LanguageSkill
+from quartier.competences.profile.services import language_step
 from quartier.counselling.models import (
     Agency,
     Case,
@@ -426,9 +427,12 @@ class Programme:
                 created_by=counsellor,
                 created_at=_at(start, 11),
                 changed_at=_at(start, 11),
+                language_steps={},
             )
             for language in person.languages[: rng.choice([1, 2])]:
                 level = "C2" if language == person.preferred_language else rng.choice(["A2", "B1"])
+                # Matching's copy, as the profile services keep it.
+                profile.language_steps[language] = language_step(level, level)
                 row(
                     LanguageSkill,
                     profile=profile,

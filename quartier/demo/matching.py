@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from quartier.accounts.models import Organisation, OrganisationKind
 from quartier.competences.profile.models import CompetenceProfile, LanguageSkill, ProfileSkill
+from quartier.competences.profile.services import language_step
 from quartier.demo.generate import Writer
 from quartier.economy.models import Business, Vacancy, VacancyLanguage, VacancySkill
 from quartier.esco.models import Concept, Relation
@@ -154,8 +155,12 @@ def generate_matching(profiles: int, vacancies: int, seed: int = 14) -> Generate
             asked = rng.sample(essential[occupation.pk], rng.randint(3, 6))
             for skill in asked:
                 writer.row(VacancySkill, vacancy=vacancy, concept=skill, required=True)
-            for skill in rng.sample(optional[occupation.pk], 2):
+            welcome = rng.sample(optional[occupation.pk], 2)
+            for skill in welcome:
                 writer.row(VacancySkill, vacancy=vacancy, concept=skill, required=False)
+            # The copies matching selects by, as ``set_skills`` keeps them.
+            vacancy.skill_ids = sorted(skill.pk for skill in asked)
+            vacancy.optional_skill_ids = sorted(skill.pk for skill in welcome)
             writer.row(
                 VacancyLanguage,
                 vacancy=vacancy,
@@ -190,19 +195,13 @@ def _person(
         created_at=now,
     )
     changed = now - timedelta(days=rng.randint(0, 700))
-    profile = writer.row(
-        CompetenceProfile,
-        participant=person,
-        organisation=organisation,
-        hours_per_week=Decimal(rng.choice((20, 30, 40))) if rng.random() < 0.5 else None,
-        available_from=today + timedelta(days=rng.randint(0, 120)) if rng.random() < 0.3 else None,
-        created_at=changed,
-        changed_at=changed,
-    )
+    hours = Decimal(rng.choice((20, 30, 40))) if rng.random() < 0.5 else None
+    available_from = today + timedelta(days=rng.randint(0, 120)) if rng.random() < 0.3 else None
     held: set[int] = set()
+    worked: set[int] = set()
     for occupation in rng.sample(occupations, rng.choice((1, 1, 2))):
         if rng.random() < 0.6:
-            held.add(occupation.pk)
+            worked.add(occupation.pk)
         for skill in essential[occupation.pk]:
             if rng.random() < 0.7:
                 held.add(skill.pk)
@@ -211,9 +210,22 @@ def _person(
                 held.add(skill.pk)
     for _ in range(rng.randint(0, 4)):  # skills from elsewhere in life
         held.add(skills[_zipf(rng, SKILLS)].pk)
-    for concept_id in sorted(held):
-        writer.row(ProfileSkill, profile=profile, concept_id=concept_id)
     level = rng.choice(LEVELS)
+    # The copies matching selects by, as the profile services keep them.
+    profile = writer.row(
+        CompetenceProfile,
+        participant=person,
+        organisation=organisation,
+        hours_per_week=hours,
+        available_from=available_from,
+        created_at=changed,
+        changed_at=changed,
+        skill_ids=sorted(held),
+        occupation_ids=sorted(worked),
+        language_steps={"de": language_step(level, level)},
+    )
+    for concept_id in sorted(held | worked):
+        writer.row(ProfileSkill, profile=profile, concept_id=concept_id)
     writer.row(LanguageSkill, profile=profile, language="de", understanding=level, speaking=level)
     if rng.random() < 0.7:
         writer.row(

@@ -12,17 +12,9 @@ from collections import defaultdict
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from quartier.competences.models import (
-    CompetenceProfile,
-    Experience,
-    InformalCompetence,
-    LanguageSkill,
-    ProfileSkill,
-    Qualification,
-    RecognitionStatus,
-)
-from quartier.economy.models import Vacancy, VacancyLanguage, VacancySkill
-from quartier.esco.models import Concept, Relation
+from quartier.competences.models import CompetenceProfile, Qualification, RecognitionStatus
+from quartier.economy.models import Vacancy, VacancyLanguage
+from quartier.esco.models import Relation
 from quartier.matching.score import (
     CEFR_STEPS,
     RELATED_SHARE,
@@ -67,15 +59,12 @@ def matchable_profiles(own_organisations: list[int]) -> QuerySet[CompetenceProfi
     )
 
 
-def _steps(understanding: str, speaking: str) -> int:
-    levels = [CEFR_STEPS[level] for level in (understanding, speaking) if level in CEFR_STEPS]
-    return min(levels) if levels else 0
-
-
 def person_facts(profiles: QuerySet[CompetenceProfile]) -> dict[int, PersonFacts]:
     """Facts of the profiles in ``profiles`` (annotated with ``shown``), by profile id.
 
-    Six queries: profiles, skills, informal skills, experience, languages, qualifications.
+    Two queries: the profiles, with the copies of their skills, occupations and
+    language steps the profile keeps (``CompetenceProfile.skill_ids`` and the others,
+    kept by every change of a part), and the recognition of their qualifications.
     """
     rows = list(
         profiles.values_list(
@@ -87,50 +76,28 @@ def person_facts(profiles: QuerySet[CompetenceProfile]) -> dict[int, PersonFacts
             "available_from",
             "changed_at",
             "shown",
+            "skill_ids",
+            "occupation_ids",
+            "language_steps",
         )
     )
-    ids = [row[0] for row in rows]
-    skills: dict[int, set[int]] = defaultdict(set)
-    occupations: dict[int, set[int]] = defaultdict(set)
-    kinds = ProfileSkill.objects.with_scopes_disabled().filter(profile_id__in=ids)
-    for profile_id, concept_id, kind in kinds.values_list(
-        "profile_id", "concept_id", "concept__kind"
-    ):
-        (occupations if kind == Concept.Kind.OCCUPATION else skills)[profile_id].add(concept_id)
-    informal = InformalCompetence.skills.through.objects.filter(
-        informalcompetence__profile_id__in=ids
-    )
-    for profile_id, concept_id in informal.values_list(
-        "informalcompetence__profile_id", "concept_id"
-    ):
-        skills[profile_id].add(concept_id)
-    experience = Experience.objects.with_scopes_disabled().filter(
-        profile_id__in=ids, occupation__isnull=False
-    )
-    for profile_id, concept_id in experience.values_list("profile_id", "occupation_id"):
-        occupations[profile_id].add(concept_id)
-    languages: dict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, code, understanding, speaking in (
-        LanguageSkill.objects.with_scopes_disabled()
-        .filter(profile_id__in=ids)
-        .values_list("profile_id", "language", "understanding", "speaking")
-    ):
-        languages[profile_id][code] = _steps(understanding, speaking)
     recognised: dict[int, set[int]] = defaultdict(set)
-    for profile_id, concept_id, status in (
+    for profile_id, concept_id in (
         Qualification.objects.with_scopes_disabled()
-        .filter(profile_id__in=ids, reference_occupation__isnull=False)
-        .values_list("profile_id", "reference_occupation_id", "recognition_status")
+        .filter(
+            profile_id__in=[row[0] for row in rows],
+            reference_occupation__isnull=False,
+            recognition_status__in=RECOGNISED,
+        )
+        .values_list("profile_id", "reference_occupation_id")
     ):
-        occupations[profile_id].add(concept_id)
-        if status in RECOGNISED:
-            recognised[profile_id].add(concept_id)
+        recognised[profile_id].add(concept_id)
     return {
         pk: PersonFacts(
             key=pk,
-            skills=frozenset(skills[pk]),
-            occupations=frozenset(occupations[pk]),
-            languages=languages[pk],
+            skills=frozenset(skills),
+            occupations=frozenset(occupations),
+            languages=dict(languages),
             recognised=frozenset(recognised[pk]),
             neighbourhood=neighbourhood,
             quarter=quarter,
@@ -140,9 +107,19 @@ def person_facts(profiles: QuerySet[CompetenceProfile]) -> dict[int, PersonFacts
             shown_to_employers=shown,
             organisation=organisation,
         )
-        for pk, organisation, neighbourhood, quarter, hours, available_from, changed_at, shown in (
-            rows
-        )
+        for (
+            pk,
+            organisation,
+            neighbourhood,
+            quarter,
+            hours,
+            available_from,
+            changed_at,
+            shown,
+            skills,
+            occupations,
+            languages,
+        ) in rows
     }
 
 
@@ -180,7 +157,9 @@ def is_related(essential: frozenset[int], other: frozenset[int]) -> bool:
 
 
 def vacancy_facts(vacancies: QuerySet[Vacancy]) -> dict[int, VacancyFacts]:
-    """Facts of the vacancies in ``vacancies``, by vacancy id. Four queries.
+    """Facts of the vacancies in ``vacancies``, by vacancy id. Three queries: the
+    vacancies (with the copies of their skills, ``Vacancy.skill_ids`` and
+    ``optional_skill_ids``), their languages, their occupations' essential skills.
 
     A vacancy that names no required skill is matched on its occupation's ESCO
     essential skills.
@@ -195,15 +174,11 @@ def vacancy_facts(vacancies: QuerySet[Vacancy]) -> dict[int, VacancyFacts]:
             "hours_per_week",
             "starts_on",
             "closes_on",
+            "skill_ids",
+            "optional_skill_ids",
         )
     )
     ids = [row[0] for row in rows]
-    required: dict[int, set[int]] = defaultdict(set)
-    optional: dict[int, set[int]] = defaultdict(set)
-    for vacancy_id, concept_id, is_required in VacancySkill.objects.filter(
-        vacancy_id__in=ids
-    ).values_list("vacancy_id", "concept_id", "required"):
-        (required if is_required else optional)[vacancy_id].add(concept_id)
     languages: dict[int, list[LanguageAsked]] = defaultdict(list)
     for vacancy_id, code, level, is_required in (
         VacancyLanguage.objects.filter(vacancy_id__in=ids)
@@ -219,8 +194,8 @@ def vacancy_facts(vacancies: QuerySet[Vacancy]) -> dict[int, VacancyFacts]:
             key=pk,
             occupation=occupation,
             regulated=is_regulated(isco or ""),
-            essential=frozenset(required[pk]) or esco.get(occupation or 0, frozenset()),
-            optional=frozenset(optional[pk]),
+            essential=frozenset(required) or esco.get(occupation or 0, frozenset()),
+            optional=frozenset(optional),
             languages=tuple(languages[pk]),
             neighbourhood=neighbourhood,
             quarter=quarter,
@@ -229,5 +204,16 @@ def vacancy_facts(vacancies: QuerySet[Vacancy]) -> dict[int, VacancyFacts]:
             closes_on=closes_on,
             occupation_essential=esco.get(occupation or 0, frozenset()),
         )
-        for pk, occupation, isco, neighbourhood, quarter, hours, starts_on, closes_on in rows
+        for (
+            pk,
+            occupation,
+            isco,
+            neighbourhood,
+            quarter,
+            hours,
+            starts_on,
+            closes_on,
+            required,
+            optional,
+        ) in rows
     }

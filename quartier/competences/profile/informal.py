@@ -9,6 +9,7 @@ from quartier.competences.profile.services import (
     add_part,
     bump,
     change_part,
+    refresh_matching_fields,
     remove_part,
     require,
     unknown_fields,
@@ -41,6 +42,8 @@ def add_informal(participant: Participant, by, skills=(), **fields) -> InformalC
         item = add_part(InformalCompetence, participant, by, "competences.informal.added", fields)
         if skills:
             item.skills.set(skills)
+            # Linked after the part was saved (and the profile bumped): matching's copy.
+            refresh_matching_fields([item.profile_id])
     return item
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 from quartier.accounts.models import Organisation
+from quartier.lib.model_fields import IdArrayField
 
 
 class EvidenceStorage(FileSystemStorage):
@@ -101,6 +102,15 @@ class CompetenceProfile(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    # Copies of the parts that matching selects by, kept by ``services.bump`` on every
+    # change of a part (``services.matching_fields`` computes them): the ESCO skills
+    # (listed and from informal competences), the occupations (listed, worked in, and
+    # of qualifications) and each language's CEFR step (the lower of understanding and
+    # speaking). The parts stay the record; these only let one indexed query find
+    # the few profiles worth scoring among a million (GIN index on PostgreSQL).
+    skill_ids = IdArrayField()
+    occupation_ids = IdArrayField()
+    language_steps = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = ScopedManager(organisation="organisation")
 

@@ -23,6 +23,7 @@ from quartier.accounts.access import roles
 from quartier.accounts.audit import log_action
 from quartier.accounts.models import Role
 from quartier.competences.profile.models import (
+    Cefr,
     CompetenceProfile,
     Experience,
     InformalCompetence,
@@ -79,13 +80,79 @@ def ensure_profile(participant: Participant, by) -> CompetenceProfile:
 
 
 def bump(profile: CompetenceProfile) -> None:
-    """Count one more change to the profile (the passport's cache key)."""
+    """Count one more change to the profile (the passport's cache key), and copy the
+    parts that matching selects by onto it (``matching_fields``). Six queries."""
     now = timezone.now()
+    fields = matching_fields([profile.pk])[profile.pk]
     CompetenceProfile.objects.with_scopes_disabled().filter(pk=profile.pk).update(
-        version=F("version") + 1, changed_at=now
+        version=F("version") + 1, changed_at=now, **fields
     )
     profile.version += 1
     profile.changed_at = now
+    for name, value in fields.items():
+        setattr(profile, name, value)
+
+
+# CEFR levels as steps (a native speaker above C2), as matching counts the gap.
+CEFR_STEPS = {level: step for step, level in enumerate(Cefr.values, start=1)}
+
+
+def language_step(understanding: str, speaking: str) -> int:
+    """The lower of the two levels as a CEFR step; 0 when neither is given."""
+    steps = [CEFR_STEPS[level] for level in (understanding, speaking) if level in CEFR_STEPS]
+    return min(steps) if steps else 0
+
+
+def matching_fields(profile_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """What ``CompetenceProfile.skill_ids``, ``occupation_ids`` and ``language_steps``
+    must hold for each profile, computed from its parts. Five queries, whatever the count.
+    """
+    skills: dict[int, set[int]] = {pk: set() for pk in profile_ids}
+    occupations: dict[int, set[int]] = {pk: set() for pk in profile_ids}
+    languages: dict[int, dict[str, int]] = {pk: {} for pk in profile_ids}
+    for profile_id, concept_id, kind in (
+        ProfileSkill.objects.with_scopes_disabled()
+        .filter(profile_id__in=profile_ids)
+        .values_list("profile_id", "concept_id", "concept__kind")
+    ):
+        (occupations if kind == Concept.Kind.OCCUPATION else skills)[profile_id].add(concept_id)
+    for profile_id, concept_id in InformalCompetence.skills.through.objects.filter(
+        informalcompetence__profile_id__in=profile_ids
+    ).values_list("informalcompetence__profile_id", "concept_id"):
+        skills[profile_id].add(concept_id)
+    for profile_id, concept_id in (
+        Experience.objects.with_scopes_disabled()
+        .filter(profile_id__in=profile_ids, occupation__isnull=False)
+        .values_list("profile_id", "occupation_id")
+    ):
+        occupations[profile_id].add(concept_id)
+    for profile_id, concept_id in (
+        Qualification.objects.with_scopes_disabled()
+        .filter(profile_id__in=profile_ids, reference_occupation__isnull=False)
+        .values_list("profile_id", "reference_occupation_id")
+    ):
+        occupations[profile_id].add(concept_id)
+    for profile_id, code, understanding, speaking in (
+        LanguageSkill.objects.with_scopes_disabled()
+        .filter(profile_id__in=profile_ids)
+        .values_list("profile_id", "language", "understanding", "speaking")
+    ):
+        languages[profile_id][code] = language_step(understanding, speaking)
+    return {
+        pk: {
+            "skill_ids": sorted(skills[pk]),
+            "occupation_ids": sorted(occupations[pk]),
+            "language_steps": languages[pk],
+        }
+        for pk in profile_ids
+    }
+
+
+def refresh_matching_fields(profile_ids: list[int]) -> None:
+    """Recompute the matching fields of these profiles (after a bulk load that wrote
+    parts directly). Five queries and one update per profile."""
+    for pk, fields in matching_fields(profile_ids).items():
+        CompetenceProfile.objects.with_scopes_disabled().filter(pk=pk).update(**fields)
 
 
 def view_profile(participant: Participant, by) -> None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from quartier.lib.languages import in_language
+from quartier.lib.model_fields import IdArrayField
 from quartier.multilingual.fields import MultilingualField
 
 __all__ = [
@@ -133,6 +134,11 @@ class Vacancy(models.Model):
     entered_by_business = models.BooleanField(_("entered by the business"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Copies of the skills asked for (required, optional), written by
+    # ``services.set_skills`` with the rows: matching selects vacancies by them through
+    # a GIN index on PostgreSQL. ``VacancySkill`` stays the record.
+    skill_ids = IdArrayField()
+    optional_skill_ids = IdArrayField()
 
     class Meta:
         verbose_name = _("vacancy or training place")

@@ -200,6 +200,10 @@ def set_skills(vacancy: Vacancy, by, skills: list[tuple[Concept, bool]]) -> None
         rows.append(VacancySkill(vacancy=vacancy, concept=concept, required=bool(required)))
     vacancy.skills.all().delete()
     VacancySkill.objects.bulk_create(rows)
+    # Matching's copies, selected by through a GIN index (see Vacancy.skill_ids).
+    vacancy.skill_ids = [row.concept_id for row in rows if row.required]
+    vacancy.optional_skill_ids = [row.concept_id for row in rows if not row.required]
+    vacancy.save(update_fields=["skill_ids", "optional_skill_ids"])
     log_action(
         "economy.vacancy.skills_set",
         by,

@@ -114,14 +114,14 @@ def test_the_courses_cost_one_query_for_one_offer_or_many(
     make_person(other_org, "Minh", skills=[esco["hygiene"]])
     make_course("Hygieneschulung", [esco["hygiene"]])
     client.force_login(personas["advisor"])
-    # session, user, memberships; the vacancy; the ranking (13); the labels; the open
+    # session, user, memberships; the vacancy; the ranking (7); the labels; the open
     # offers teaching the missing skills; the profiles' codes; the audit entry's
     # organisation and the entry
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(16):
         client.get(candidates_url(cook_vacancy))
     for number in range(4):
         make_course(f"Kochkurs {number}", [esco["prepare"], esco["hygiene"]], days=number + 1)
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(16):
         page = client.get(candidates_url(cook_vacancy)).content.decode()
     # At most three offers per skill, the soonest: the fourth cook course waits.
     assert "Kochkurs 2" in page and "Kochkurs 3" not in page
@@ -145,13 +145,13 @@ def test_a_persons_vacancies_cost_the_same_queries_with_one_course_or_many(
     # session, user, memberships; the person with the profile; the ranking (12: the
     # person has no occupation whose ESCO skills to load); the labels; the open offers
     # teaching the missing skills; the vacancies with their businesses; the audit entry
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(14):
         client.get(url)
     advisor = personas["advisor"]
     for number in range(3):
         vacancy = create_vacancy(bakery, advisor, kind="job", titles={"de": f"Koch {number}"})
         set_skills(vacancy, advisor, [(esco["prepare"], True), (esco["menu"], True)])
         make_course(f"Menükurs {number}", [esco["menu"], esco["hygiene"]], days=number + 2)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(14):
         page = client.get(url).content.decode()
     assert page.count('class="match"') == 4 and "Menükurs 2" in page

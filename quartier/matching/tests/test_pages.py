@@ -176,13 +176,13 @@ def test_the_candidates_page_costs_the_same_queries_for_few_or_many_profiles(
 ):
     client.force_login(personas["counsellor"])
     url = candidates_url(cook_vacancy)
-    # session, user, memberships; the vacancy; the ranking (13); the labels; the open
+    # session, user, memberships; the vacancy; the ranking (7); the labels; the open
     # offers teaching the missing skills; the profiles' codes and own names; the audit
     # entry's organisation (the actor's first: a vacancy has none) and the entry
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(16):
         client.get(url)
     for n in range(5):
         make_person(other_org, f"Extra{n}", skills=[esco["hygiene"]])
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(16):
         # three shown and one gated before, five more now
         assert client.get(url).content.decode().count('class="match"') == 9

@@ -48,14 +48,14 @@ def test_candidates_cost_the_same_queries_for_few_or_many_profiles(
     cook_vacancy, make_person, esco, home_org, other_org, places, django_assert_num_queries
 ):
     _cast(make_person, esco, home_org, other_org, places)
-    # vacancy, its skills, its languages, its occupation's essential skills; occupations
-    # sharing them; profiles by shared skills, by experience; profiles, skills, informal
-    # skills, experience, languages, qualifications
-    with django_assert_num_queries(13):
+    # the vacancy (with its skills), its languages, its occupation's essential skills;
+    # occupations sharing them; the short list; the profiles (with their skills,
+    # occupations and languages), their recognised qualifications
+    with django_assert_num_queries(7):
         candidates_for(cook_vacancy, [home_org.pk], today=TODAY)
     for n in range(6):
         make_person(other_org, f"Extra{n}", skills=[esco["hygiene"]])
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(7):
         ranking = candidates_for(cook_vacancy, [home_org.pk], today=TODAY)
     assert ranking.considered == 10
 
@@ -79,9 +79,9 @@ def test_vacancies_for_a_person_with_a_closed_one_gated(
     nurse = create_vacancy(bakery, advisor, kind="job", titles={"de": "Pflege"})
     set_skills(nurse, advisor, [(esco["care"], True)])
     set_languages(nurse, advisor, [("de", "B2")])
-    # the person (6), the vacancies by skill and by occupation (2), their facts (4), the
-    # essential skills of the person's occupations (1)
-    with django_assert_num_queries(13):
+    # the person and their recognised qualifications (2), the short list (1), the
+    # vacancies' facts (3), the essential skills of the person's occupations (1)
+    with django_assert_num_queries(7):
         ranking = vacancies_for(rami, today=TODAY)
     assert [m.vacancy for m in ranking.matches] == [cook_vacancy.pk]
     assert ranking.matches[0].occupation == "related"  # a kitchen help, for a cook

@@ -412,6 +412,12 @@ def test_the_api_patch_changes_status_and_audits_it(client, personas, open_job):
 def test_skills_are_set_without_duplicates(personas, draft, sewing):
     set_skills(draft, personas["advisor"], [(sewing, True), (sewing, False)])
     assert draft.skills.count() == 1
+    # Matching's copies (selected by through an index) follow the rows.
+    draft.refresh_from_db()
+    assert (draft.skill_ids, draft.optional_skill_ids) == ([sewing.pk], [])
+    set_skills(draft, personas["advisor"], [(sewing, False)])
+    draft.refresh_from_db()
+    assert (draft.skill_ids, draft.optional_skill_ids) == ([], [sewing.pk])
 
 
 def test_the_staff_vacancy_page_takes_a_fixed_number_of_queries(
