@@ -73,12 +73,17 @@ def _num(value: float) -> str:
 
 
 def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """Round tick values from 0 up to at least ``top``: 0, 5, 10, 15 for 13."""
+    """Round tick values from 0 up to at least ``top``: 0, 5, 10, 15 for 13. Counts have
+    whole-number steps: a step of 2.5 would be labelled 0, 2, 5, 7, 10."""
     if top <= 0:
         return [0, 1]
     raw = top / count
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    step = next(
+        m * magnitude
+        for m in (1, 2, 2.5, 5, 10)
+        if m * magnitude >= raw and float(m * magnitude).is_integer()
+    )
     if step < 1:
         step = 1
     ticks = [0.0]

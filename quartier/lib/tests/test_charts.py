@@ -194,6 +194,8 @@ def test_series_differ_by_more_than_colour():
 
 def test_ticks_are_round_and_reach_the_top():
     assert nice_ticks(13) == [0, 5, 10, 15]
+    assert nice_ticks(10) == [0, 5, 10]  # not 0, 2.5, 5, 7.5, 10, read as 0, 2, 5, 7, 10
+    assert nice_ticks(100) == [0, 25, 50, 75, 100]
     assert nice_ticks(3) == [0, 1, 2, 3]
     assert nice_ticks(0) == [0, 1]
     assert nice_ticks(1234)[-1] >= 1234
