@@ -50,7 +50,8 @@ class ParticipantDetail(ParticipantOut):
     email: str
     phone: str
     citizenships: list[str]
-    third_country_national: bool = Field(alias="is_third_country_national")
+    # null while no citizenship is recorded (not an answer)
+    third_country_national: bool | None = Field(alias="is_third_country_national")
     entry: EntryOut | None = None
 
     @staticmethod

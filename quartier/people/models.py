@@ -217,9 +217,13 @@ class Participant(models.Model):
         return f"{self.given_name} {self.family_name}"
 
     @property
-    def is_third_country_national(self) -> bool:
-        """No EU citizenship (stateless people count as third-country nationals)."""
+    def is_third_country_national(self) -> bool | None:
+        """No EU citizenship (stateless people, recorded as XX, count as third-country
+        nationals); None while no citizenship is recorded: not an answer, as in ESF+
+        indicator EECO13 and the funder's file."""
         codes = {code.upper() for code in self.citizenships}
+        if not codes:
+            return None
         return not codes & EU_COUNTRIES
 
 

@@ -250,9 +250,8 @@ def _yes_no(value: bool | None) -> str:
 
 def _third_country(person: Participant) -> str:
     # No citizenship recorded is not an answer; stateless people are recorded as XX.
-    if not person.citizenships:
-        return NO_ANSWER
-    return _yes_no(person.is_third_country_national)
+    third_country = person.is_third_country_national
+    return NO_ANSWER if third_country is None else _yes_no(third_country)
 
 
 def _long_term(person: Participant) -> str:

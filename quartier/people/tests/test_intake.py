@@ -107,7 +107,7 @@ def test_entry_data_is_complete_only_with_the_mandatory_fields(home_org, project
 
 @pytest.mark.parametrize(
     ("citizenships", "third_country"),
-    [(["UA"], True), (["DE"], False), (["SY", "DE"], False), (["XX"], True), ([], True)],
+    [(["UA"], True), (["DE"], False), (["SY", "DE"], False), (["XX"], True), ([], None)],
 )
 def test_third_country_nationals_are_derived_from_citizenship(citizenships, third_country):
     assert Participant(citizenships=citizenships).is_third_country_national is third_country
