@@ -1,12 +1,18 @@
+from datetime import datetime
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
+from django_scopes import scope
 
+from quartier.accounts.access import STAFF
 from quartier.accounts.models import Membership, Organisation, Role, User
 from quartier.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from quartier.demo.programme import DEMO_TARGETS
-from quartier.people.models import Project
+from quartier.people.models import Participant, Project
+from quartier.people.timeline import entries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +31,54 @@ def planner_rows(table: str) -> float:
         return float(row[0].split()[0]) if row else 0
 
 
+# Kinds of timeline entry that are plans, not records of what happened.
+AHEAD = {"learning.appointment"}
+
+
+def timeline_entries_out_of_range() -> list[tuple]:
+    """Every dated entry on a demo person's timeline that does not lie between their
+    intake and now. Appointments may lie ahead (they are appointments); nothing else
+    may, and nothing may come before the person was taken in."""
+    counsellor = User.objects.get(email="beratung@quartier.example")
+    now = timezone.now()
+    today = timezone.localdate()
+    wrong = []
+    with scope(organisation=STAFF.organisations(counsellor)):
+        people = list(
+            Participant.objects.select_related("entry", "organisation").prefetch_related("consents")
+        )
+        assert len(people) >= 200
+        kinds = set()
+        for person in people:
+            intake = person.created_at
+            for entry in entries_for(person, counsellor):
+                kinds.add(entry["kind"])
+                when = entry["when"]
+                if isinstance(when, datetime):
+                    early, late = when < intake, when > now
+                else:
+                    early, late = when < timezone.localtime(intake).date(), when > today
+                if early or (late and entry["kind"] not in AHEAD):
+                    wrong.append((str(person), entry["kind"], when, intake))
+    # The check saw the demo's whole range of records.
+    assert {
+        "intake",
+        "people.entry.completed",
+        "consent",
+        "counselling.contact",
+        "learning.registration",
+        "learning.appointment",
+    } <= kinds
+    return wrong
+
+
 def test_the_demo_makes_one_login_per_role_keeps_one_copy_and_the_logins_work(client, capsys):
+    """Also: every demo timeline entry lies between the person's intake and now (checked
+    here because each build of the demo takes a while)."""
     # The demo is built twice in this test only: each build takes a while.
     call_command("demo", "--no-serve", verbosity=0)
+    wrong = timeline_entries_out_of_range()
+    assert not wrong, wrong[:20]
     out = capsys.readouterr().out
     for login in DEMO_LOGINS:
         assert login.email in out
